@@ -1,1 +1,3 @@
-export {};
+export * from './host.ts';
+export type { RuntimeLimits } from './limits.ts';
+export { DEFAULT_LIMITS } from './limits.ts';

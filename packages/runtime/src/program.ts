@@ -1,0 +1,2 @@
+import type { ProgramIR } from '@entflow/compiler';
+export class RuntimeProgram { constructor(readonly ir: ProgramIR) {} }
