@@ -1,0 +1,45 @@
+import { useEffect, useMemo } from 'react';
+import { Background, Controls, MarkerType, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { DefaultEdgeOptions, EdgeTypes, NodeTypes } from '@xyflow/react';
+import type { MethodIR } from '@entflow/compiler';
+import { buildBlockElements } from '../graph/blockElements.ts';
+import { BlockNode } from './BlockNode.tsx';
+import { RoutedEdge } from './RoutedEdge.tsx';
+import { useSelectionStore } from '../stores/selectionStore.ts';
+
+const NODE_TYPES: NodeTypes = { block: BlockNode };
+const EDGE_TYPES: EdgeTypes = { routed: RoutedEdge };
+const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
+
+/** One method's block graph; clicking a block highlights its source lines. */
+export function BlockGraphView({ method, source }: { method: MethodIR; source: string }) {
+  const { nodes, edges } = useMemo(() => buildBlockElements(method, source), [method, source]);
+  const selectBlock = useSelectionStore((state) => state.selectBlock);
+  const { fitView } = useReactFlow();
+
+  useEffect(() => {
+    requestAnimationFrame(() => void fitView({ padding: 0.1, maxZoom: 1 }));
+  }, [method.qualifiedName, fitView]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      defaultEdgeOptions={EDGE_OPTIONS}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      panActivationKeyCode={null}
+      onNodeClick={(_, node) => selectBlock(node.id)}
+      onPaneClick={() => selectBlock(null)}
+      minZoom={0.2}
+      maxZoom={2}
+      proOptions={{ hideAttribution: true }}
+      data-testid="graph.blocks"
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

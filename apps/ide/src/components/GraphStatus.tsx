@@ -1,0 +1,29 @@
+import { useCompileStore } from '../stores/compileStore.ts';
+
+/** Compiler state in a few words: compiling, error count, or why nothing compiles. */
+export function GraphStatus() {
+  const output = useCompileStore((state) => state.output);
+  const isCompiling = useCompileStore((state) => state.isCompiling);
+  const workerError = useCompileStore((state) => state.workerError);
+
+  let text = '';
+  let tone = 'ok';
+  if (workerError) {
+    text = `Compiler failed: ${workerError}`;
+    tone = 'error';
+  } else if (output?.unavailableReason) {
+    text = output.unavailableReason;
+    tone = 'warn';
+  } else if (output) {
+    const errors = output.diagnostics.entities.filter((d) => d.severity === 'error').length;
+    text = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}: showing the last program that compiled` : `compiled in ${output.durationMs.toFixed(1)} ms`;
+    tone = errors > 0 ? 'error' : 'ok';
+  }
+
+  return (
+    <span className={`status status-${tone}`} data-testid="graph.status" aria-live="polite">
+      {isCompiling && <span className="spinner" aria-label="compiling" />}
+      {text}
+    </span>
+  );
+}

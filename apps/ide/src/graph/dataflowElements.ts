@@ -1,0 +1,159 @@
+// The dataflow graph of a program as React Flow elements: ingress, one
+// operator per entity class, egress, and one edge per (source, target,
+// relation) carrying the methods or attributes it stands for.
+import type { Edge, Node } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import type { DataflowEdge, ProgramIR } from '@entflow/compiler';
+import { layoutGraph } from './layout.ts';
+import type { Point } from './layout.ts';
+
+export type Relation = DataflowEdge['relation'];
+
+export interface MethodRow {
+  name: string;
+  qualifiedName: string;
+  isSplit: boolean;
+  isTransactional: boolean;
+  blockCount: number;
+}
+
+export interface OperatorNodeData extends Record<string, unknown> {
+  className: string;
+  methods: MethodRow[];
+  stateAttributes: string[];
+}
+
+export interface EndpointNodeData extends Record<string, unknown> {
+  role: 'ingress' | 'egress';
+}
+
+export interface RoutedEdgeData extends Record<string, unknown> {
+  relation: Relation;
+  labels: string[];
+  points: Point[];
+  labelPosition: Point | null;
+}
+
+export type DataflowFlowNode = Node<OperatorNodeData, 'operator'> | Node<EndpointNodeData, 'endpoint'>;
+export type RoutedFlowEdge = Edge<RoutedEdgeData, 'routed'>;
+
+export const OPERATOR_WIDTH = 230;
+const OPERATOR_HEADER_HEIGHT = 34;
+const METHOD_ROW_HEIGHT = 24;
+const OPERATOR_FOOTER_HEIGHT = 30;
+const ENDPOINT_SIZE = { width: 96, height: 44 };
+const LABEL_CHAR_WIDTH = 6.4;
+
+export function operatorNodeId(className: string): string {
+  return `op:${className}`;
+}
+
+/** The React Flow edge that carries messages of `relation` from one node to another. */
+export function dataflowEdgeId(from: string, to: string, relation: Relation): string {
+  return `${from}->${to}:${relation}`;
+}
+
+function operatorHeight(methodCount: number): number {
+  return OPERATOR_HEADER_HEIGHT + methodCount * METHOD_ROW_HEIGHT + OPERATOR_FOOTER_HEIGHT;
+}
+
+function nodeIdOf(ir: ProgramIR, dataflowNodeId: string): string {
+  const node = ir.dataflow.nodes.find((n) => n.id === dataflowNodeId);
+  if (node?.kind === 'operator') return operatorNodeId(node.className);
+  return dataflowNodeId;
+}
+
+function groupEdges(ir: ProgramIR): Map<string, { from: string; to: string; relation: Relation; labels: string[] }> {
+  const groups = new Map<string, { from: string; to: string; relation: Relation; labels: string[] }>();
+  for (const edge of ir.dataflow.edges) {
+    const from = nodeIdOf(ir, edge.from);
+    const to = nodeIdOf(ir, edge.to);
+    const id = dataflowEdgeId(from, to, edge.relation);
+    const group = groups.get(id) ?? { from, to, relation: edge.relation, labels: [] };
+    if (!group.labels.includes(edge.label)) group.labels.push(edge.label);
+    groups.set(id, group);
+  }
+  return groups;
+}
+
+function shortLabel(labels: string[]): string {
+  const names = labels.map((label) => label.slice(label.lastIndexOf('.') + 1));
+  return names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} +${names.length - 2}`;
+}
+
+export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[]; edges: RoutedFlowEdge[] } {
+  const sizes = new Map<string, { width: number; height: number }>();
+  const nodes: DataflowFlowNode[] = [];
+
+  for (const node of ir.dataflow.nodes) {
+    if (node.kind === 'operator') {
+      const entity = ir.entities.find((e) => e.name === node.className);
+      const methods: MethodRow[] = (entity?.methods ?? []).map((method) => ({
+        name: method.name,
+        qualifiedName: method.qualifiedName,
+        isSplit: method.isSplit,
+        isTransactional: method.isTransactional,
+        blockCount: method.blocks.length,
+      }));
+      const id = operatorNodeId(node.className);
+      const size = { width: OPERATOR_WIDTH, height: operatorHeight(methods.length) };
+      sizes.set(id, size);
+      nodes.push({
+        id,
+        type: 'operator',
+        position: { x: 0, y: 0 },
+        data: { className: node.className, methods, stateAttributes: (entity?.state ?? []).map((s) => s.name) },
+        style: size,
+        sourcePosition: Position.Right,
+        targetPosition: Position.Left,
+      });
+    } else {
+      sizes.set(node.id, ENDPOINT_SIZE);
+      nodes.push({
+        id: node.id,
+        type: 'endpoint',
+        position: { x: 0, y: 0 },
+        data: { role: node.kind },
+        style: ENDPOINT_SIZE,
+        sourcePosition: Position.Right,
+        targetPosition: Position.Left,
+        selectable: false,
+      });
+    }
+  }
+
+  const groups = groupEdges(ir);
+  const layout = layoutGraph(
+    nodes.map((node) => ({ id: node.id, ...(sizes.get(node.id) ?? ENDPOINT_SIZE) })),
+    [...groups].map(([id, group]) => ({
+      id,
+      source: group.from,
+      target: group.to,
+      labelWidth: Math.ceil((group.relation.length + shortLabel(group.labels).length + 3) * LABEL_CHAR_WIDTH),
+    })),
+  );
+
+  for (const node of nodes) node.position = layout.positions.get(node.id) ?? node.position;
+
+  const edges: RoutedFlowEdge[] = [...groups].map(([id, group]) => {
+    const route = layout.routes.get(id);
+    return {
+      id,
+      type: 'routed',
+      source: group.from,
+      target: group.to,
+      data: {
+        relation: group.relation,
+        labels: group.labels,
+        points: route?.points ?? [],
+        labelPosition: route?.label ?? null,
+      },
+    };
+  });
+
+  return { nodes, edges };
+}
+
+export function formatEdgeLabel(data: RoutedEdgeData): string {
+  return `${data.relation} ${shortLabel(data.labels)}`;
+}

@@ -1,0 +1,19 @@
+import './editor/setupMonaco.ts';
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
+import './styles/graph.css';
+import './styles/panels.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { startSession } from './session/startSession.ts';
+
+startSession();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

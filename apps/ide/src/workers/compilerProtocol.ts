@@ -1,0 +1,31 @@
+// Messages between the page and the compiler worker.
+import type { Diagnostic, ProgramIR } from '@entflow/compiler';
+import type { Exchange } from './rpc.ts';
+
+export type FileId = 'entities' | 'client';
+
+export const FILE_IDS: readonly FileId[] = ['entities', 'client'];
+
+export const FILE_NAMES: Record<FileId, string> = {
+  entities: 'entities.py',
+  client: 'client.py',
+};
+
+export interface SourceFiles {
+  entities: string;
+  client: string;
+}
+
+export interface CompileOutput {
+  /** Null when the entities file has errors or no compiler is available. */
+  ir: ProgramIR | null;
+  diagnostics: Record<FileId, Diagnostic[]>;
+  /** Why nothing could be compiled (the compiler package lacks an API); null normally. */
+  unavailableReason: string | null;
+  /** Worker-side time spent compiling, in milliseconds. */
+  durationMs: number;
+}
+
+export type CompilerProtocol = {
+  compile: Exchange<{ files: SourceFiles }, CompileOutput>;
+};
