@@ -14,6 +14,7 @@ The rules, which the TypeScript runtime mirrors:
 - a container met again inside itself: {"$cycle": "TypeName"}.
 """
 
+import contextlib
 import json
 import math
 import sys
@@ -103,6 +104,23 @@ def collect_state():
     return state
 
 
+@contextlib.contextmanager
+def unlimited_int_digits():
+    """Lift CPython's 4300-digit limit on int/str conversion for the block."""
+    previous_limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(previous_limit)
+
+
+def loads_exact(text):
+    """Parse JSON text whatever the number of digits of its ints."""
+    with unlimited_int_digits():
+        return json.loads(text)
+
+
 def dumps_exact(document, indent=None):
     """Serialize to JSON text, lifting CPython's 4300-digit int-to-str limit.
 
@@ -110,9 +128,5 @@ def dumps_exact(document, indent=None):
     raises ValueError there, as in plain CPython 3.11); only the state dump
     is exempt.
     """
-    previous_limit = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
-    try:
+    with unlimited_int_digits():
         return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
-    finally:
-        sys.set_int_max_str_digits(previous_limit)

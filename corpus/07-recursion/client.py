@@ -1,0 +1,35 @@
+head = Node(0, 1)
+for node_id in range(1, 12):
+    length = head.append(Node(node_id, node_id * 3 % 7))
+print("length:", length)
+print("values:", head.values())
+print("total:", head.total())
+print("third:", head.nth(3))
+try:
+    head.nth(20)
+except IndexError as error:
+    print("IndexError:", error)
+print("scaled nodes:", head.scale(2), "total now:", head.total())
+
+root = Folder("/", 1)
+usr = Folder("/usr", 4)
+lib = Folder("/usr/lib", 30)
+share = Folder("/usr/share", 12)
+doc = Folder("/usr/share/doc", 7)
+etc = Folder("/etc", 3)
+root.add(usr)
+root.add(etc)
+usr.add(lib)
+usr.add(share)
+share.add(doc)
+print("depth:", root.depth(), "size:", root.total_size())
+for line in root.listing(0):
+    print(line)
+print(root.find("/usr/share/doc"))
+print(root.find("/tmp"))
+
+ping = Player("ping")
+pong = Player("pong")
+print(ping.rally(pong, 7))
+print("hits:", ping.hits, pong.hits)
+print("25! =", ping.factorial(25))
