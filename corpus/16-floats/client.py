@@ -1,0 +1,25 @@
+a = Sensor("a")
+b = Sensor("b")
+for value in [20.5, 21.25, 19.75, 22.0, 20.1]:
+    a.record(value)
+for value in [0.1, 0.2, 0.3]:
+    print("b mean:", b.record(value))
+idle = Sensor("c")
+print("idle peak:", idle.peak, idle.peak < -1e308)
+print("a stats:", a.stats())
+print("b stats:", b.stats())
+
+euro = Converter("eur", 0.9137)
+print([euro.convert(amount) for amount in [1, 10.005, 99.99, 1e6, 0.001]])
+print("drift unset:", euro.drift, euro.drift == euro.drift)
+usd = Converter("usd", 1.0)
+print("usd drift:", usd.calibrate(1.0, 1.0004))
+print("converted:", euro.converted, "average:", euro.average_of([a, b]))
+
+print(0.1 + 0.2, 1 / 3, 2 / 3, 10 / 2, 7 // 2, -7 // 2, -7 % 3, 7.5 // 2, 7.5 % 2, divmod(-17, 5))
+print(round(2.5), round(3.5), round(-0.5), round(0.125, 2), round(0.375, 2), round(2.675, 2), round(1234.5678, -2))
+print(1e16, 1e-7, 123456789.0 * 1000, 1.5e300 * 1e10, -1e400, 2 ** -2, 10 ** -3, 3 ** 0.5)
+print(float("1e3"), int(3.99), int(-3.99), abs(-2.5), float(7), 0.1 * 3, sum([0.1] * 10))
+print(1.0 == 1, 0.1 + 0.2 == 0.3, (2.5).is_integer(), (4.0).is_integer(), max(1, 2.0), min(-0.0, 0.0))
+print(str(1e22), repr(1e21), 1e15 + 0.3, 100.0, -0.0, 5e-324, 1.7976931348623157e308)
+print(f"{1/7:.10f} {2.5:.0f} {3.5:.0f} {1e-10:g} {123456789.0:g} {0.5:%}")
