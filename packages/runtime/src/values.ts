@@ -37,7 +37,7 @@ export class PyDict extends PyObject {
 
 /** set and frozenset: CPython's open-addressing table, for CPython's iteration order. */
 export class PySet extends PyObject {
-  constructor(readonly table: PySetTable, readonly frozen: boolean) { super(); }
+  constructor(public table: PySetTable, readonly frozen: boolean) { super(); }
 }
 
 export class PyRange extends PyObject {
@@ -153,4 +153,21 @@ export function normBig(b: bigint): number | bigint {
 
 export function toBig(v: number | bigint): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
+}
+
+export class PyStaticMethod extends PyObject {
+  constructor(readonly func: Value) { super(); }
+}
+
+export class PyClassMethod extends PyObject {
+  constructor(readonly func: Value) { super(); }
+}
+
+export class PyProperty extends PyObject {
+  constructor(readonly getter: Value, public setter: Value) { super(); }
+}
+
+/** The result of `super()`: attribute lookup starts after `thisClass` in the MRO of `self`'s class. */
+export class PySuper extends PyObject {
+  constructor(readonly thisClass: PyClass, readonly self: Value) { super(); }
 }
