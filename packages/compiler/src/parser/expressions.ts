@@ -1,0 +1,313 @@
+// Expression rules of CPython 3.11's grammar, from `star_expressions` down to
+// `primary`. Atoms and displays are in atoms.ts, call arguments in
+// arguments.ts.
+
+import type { CmpOpKind, Expr, Name, OperatorKind } from '../ast.ts';
+import { TokenKind } from '../token.ts';
+import { parseCallArguments, parseLambdaParameters } from './arguments.ts';
+import { parseAtom } from './atoms.ts';
+import type { Parser } from './parser.ts';
+import { SyntaxErrorCode } from './syntaxErrors.ts';
+import { describeExpression } from './targets.ts';
+
+// star_expressions:
+//     | star_expression (',' star_expression )+ [','] | star_expression ',' | star_expression
+export function parseStarExpressions(p: Parser): Expr {
+  const first = parseStarExpression(p);
+  if (!p.at(TokenKind.Comma)) return first;
+  const elts: Expr[] = [first];
+  while (p.eat(TokenKind.Comma)) {
+    if (!startsExpression(p.kind) && p.kind !== TokenKind.Star) break;
+    elts.push(parseStarExpression(p));
+  }
+  return { kind: 'Tuple', elts, ctx: 'Load', start: first.start, end: p.previousEnd };
+}
+
+// star_expression: '*' bitwise_or | expression
+export function parseStarExpression(p: Parser): Expr {
+  if (p.at(TokenKind.Star)) return parseStarred(p, parseBitwiseOr);
+  return parseExpression(p);
+}
+
+// star_named_expressions: ','.star_named_expression+ [',']
+// star_named_expression: '*' bitwise_or | named_expression
+export function parseStarNamedExpression(p: Parser): Expr {
+  if (p.at(TokenKind.Star)) return parseStarred(p, parseBitwiseOr);
+  return parseNamedExpression(p);
+}
+
+export function parseStarred(p: Parser, parseOperand: (p: Parser) => Expr): Expr {
+  const star = p.advance();
+  p.enter();
+  const value = parseOperand(p);
+  p.leave();
+  return { kind: 'Starred', value, ctx: 'Load', start: star.start, end: value.end };
+}
+
+// named_expression: assignment_expression | expression !':='
+// assignment_expression: NAME ':=' ~ expression
+export function parseNamedExpression(p: Parser): Expr {
+  if (p.at(TokenKind.Name) && p.peek(1).kind === TokenKind.ColonEqual) {
+    const name = p.advance();
+    p.advance();
+    const value = parseExpression(p);
+    const target: Name = { kind: 'Name', id: name.value, ctx: 'Store', start: name.start, end: name.end };
+    return { kind: 'NamedExpr', target, value, start: name.start, end: value.end };
+  }
+  const expression = parseExpression(p);
+  if (p.at(TokenKind.ColonEqual)) {
+    p.fail(
+      `cannot use assignment expressions with ${describeExpression(expression)}`,
+      expression,
+    );
+  }
+  return expression;
+}
+
+// expression:
+//     | disjunction 'if' disjunction 'else' expression
+//     | disjunction
+//     | lambdef
+export function parseExpression(p: Parser): Expr {
+  if (p.at(TokenKind.Lambda)) return parseLambda(p);
+  const body = parseDisjunction(p);
+  if (!p.at(TokenKind.If)) return body;
+  p.advance();
+  const test = parseDisjunction(p);
+  if (!p.eat(TokenKind.Else)) p.fail("expected 'else' after 'if' expression", { start: body.start, end: test.end });
+  p.enter();
+  const orelse = parseExpression(p);
+  p.leave();
+  return { kind: 'IfExp', test, body, orelse, start: body.start, end: orelse.end };
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+function parseLambda(p: Parser): Expr {
+  const lambda = p.advance();
+  p.enter();
+  const args = parseLambdaParameters(p);
+  p.expect(TokenKind.Colon);
+  const body = parseExpression(p);
+  p.leave();
+  return { kind: 'Lambda', args, body, start: lambda.start, end: body.end };
+}
+
+// disjunction: conjunction ('or' conjunction )+ | conjunction
+export function parseDisjunction(p: Parser): Expr {
+  const first = parseConjunction(p);
+  if (!p.at(TokenKind.Or)) return first;
+  const values = [first];
+  while (p.eat(TokenKind.Or)) values.push(parseConjunction(p));
+  return { kind: 'BoolOp', op: 'Or', values, start: first.start, end: values[values.length - 1]!.end };
+}
+
+// conjunction: inversion ('and' inversion )+ | inversion
+function parseConjunction(p: Parser): Expr {
+  const first = parseInversion(p);
+  if (!p.at(TokenKind.And)) return first;
+  const values = [first];
+  while (p.eat(TokenKind.And)) values.push(parseInversion(p));
+  return { kind: 'BoolOp', op: 'And', values, start: first.start, end: values[values.length - 1]!.end };
+}
+
+// inversion: 'not' inversion | comparison
+function parseInversion(p: Parser): Expr {
+  if (!p.at(TokenKind.Not)) return parseComparison(p);
+  const not = p.advance();
+  p.enter();
+  const operand = parseInversion(p);
+  p.leave();
+  return { kind: 'UnaryOp', op: 'Not', operand, start: not.start, end: operand.end };
+}
+
+const COMPARISON_OPERATORS: ReadonlyMap<TokenKind, CmpOpKind> = new Map<TokenKind, CmpOpKind>([
+  [TokenKind.EqualEqual, 'Eq'], [TokenKind.NotEqual, 'NotEq'], [TokenKind.Less, 'Lt'],
+  [TokenKind.LessEqual, 'LtE'], [TokenKind.Greater, 'Gt'], [TokenKind.GreaterEqual, 'GtE'],
+  [TokenKind.In, 'In'],
+]);
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+// compare_op_bitwise_or_pair: ('==' | '!=' | '<=' | '<' | '>=' | '>' | 'not' 'in' | 'in'
+//     | 'is' 'not' | 'is') bitwise_or
+function parseComparison(p: Parser): Expr {
+  const left = parseBitwiseOr(p);
+  let ops: CmpOpKind[] | null = null;
+  let comparators: Expr[] = [];
+  for (;;) {
+    const kind = p.kind;
+    let op = COMPARISON_OPERATORS.get(kind);
+    if (op !== undefined) {
+      p.advance();
+    } else if (kind === TokenKind.Not && p.peek(1).kind === TokenKind.In) {
+      p.advance();
+      p.advance();
+      op = 'NotIn';
+    } else if (kind === TokenKind.Is) {
+      p.advance();
+      op = p.eat(TokenKind.Not) ? 'IsNot' : 'Is';
+    } else {
+      break;
+    }
+    ops ??= [];
+    ops.push(op);
+    comparators.push(parseBitwiseOr(p));
+  }
+  if (ops === null) return left;
+  return { kind: 'Compare', left, ops, comparators, start: left.start, end: comparators[comparators.length - 1]!.end };
+}
+
+const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<TokenKind, OperatorKind>> = [
+  new Map<TokenKind, OperatorKind>([[TokenKind.VerticalBar, 'BitOr']]),
+  new Map<TokenKind, OperatorKind>([[TokenKind.Circumflex, 'BitXor']]),
+  new Map<TokenKind, OperatorKind>([[TokenKind.Ampersand, 'BitAnd']]),
+  new Map<TokenKind, OperatorKind>([[TokenKind.LeftShift, 'LShift'], [TokenKind.RightShift, 'RShift']]),
+  new Map<TokenKind, OperatorKind>([[TokenKind.Plus, 'Add'], [TokenKind.Minus, 'Sub']]),
+  new Map<TokenKind, OperatorKind>([
+    [TokenKind.Star, 'Mult'], [TokenKind.Slash, 'Div'], [TokenKind.DoubleSlash, 'FloorDiv'],
+    [TokenKind.Percent, 'Mod'], [TokenKind.At, 'MatMult'],
+  ]),
+];
+
+// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor
+// bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
+// bitwise_and: bitwise_and '&' shift_expr | shift_expr
+// shift_expr: shift_expr ('<<' | '>>') sum | sum
+// sum: sum ('+' | '-') term | term
+// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
+export function parseBitwiseOr(p: Parser): Expr {
+  return parseBinaryLevel(p, 0);
+}
+
+function parseBinaryLevel(p: Parser, level: number): Expr {
+  const operators = BINARY_LEVELS[level]!;
+  const parseOperand = level + 1 < BINARY_LEVELS.length
+    ? (q: Parser) => parseBinaryLevel(q, level + 1)
+    : parseFactor;
+  let left = parseOperand(p);
+  for (;;) {
+    const op = operators.get(p.kind);
+    if (op === undefined) return left;
+    p.advance();
+    const right = parseOperand(p);
+    left = { kind: 'BinOp', left, op, right, start: left.start, end: right.end };
+  }
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power
+function parseFactor(p: Parser): Expr {
+  const kind = p.kind;
+  if (kind !== TokenKind.Plus && kind !== TokenKind.Minus && kind !== TokenKind.Tilde) return parsePower(p);
+  const operator = p.advance();
+  p.enter();
+  const operand = parseFactor(p);
+  p.leave();
+  const op = kind === TokenKind.Plus ? 'UAdd' : kind === TokenKind.Minus ? 'USub' : 'Invert';
+  return { kind: 'UnaryOp', op, operand, start: operator.start, end: operand.end };
+}
+
+// power: await_primary '**' factor | await_primary
+function parsePower(p: Parser): Expr {
+  const left = parseAwaitPrimary(p);
+  if (!p.eat(TokenKind.DoubleStar)) return left;
+  p.enter();
+  const right = parseFactor(p);
+  p.leave();
+  return { kind: 'BinOp', left, op: 'Pow', right, start: left.start, end: right.end };
+}
+
+// await_primary: AWAIT primary | primary
+function parseAwaitPrimary(p: Parser): Expr {
+  if (!p.at(TokenKind.Await)) return parsePrimary(p);
+  const awaitToken = p.advance();
+  p.enter();
+  const value = parsePrimary(p);
+  p.leave();
+  return { kind: 'Await', value, start: awaitToken.start, end: value.end };
+}
+
+// primary:
+//     | primary '.' NAME
+//     | primary genexp
+//     | primary '(' [arguments] ')'
+//     | primary '[' slices ']'
+//     | atom
+export function parsePrimary(p: Parser): Expr {
+  let node = parseAtom(p);
+  for (;;) {
+    const kind = p.kind;
+    if (kind === TokenKind.Dot) {
+      p.advance();
+      const name = p.expect(TokenKind.Name);
+      node = { kind: 'Attribute', value: node, attr: name.value, ctx: 'Load', start: node.start, end: name.end };
+    } else if (kind === TokenKind.LeftParen) {
+      const open = p.advance();
+      p.enter();
+      const { args, keywords } = parseCallArguments(p, open.start);
+      p.leave();
+      p.expect(TokenKind.RightParen);
+      node = { kind: 'Call', func: node, args, keywords, start: node.start, end: p.previousEnd };
+    } else if (kind === TokenKind.LeftBracket) {
+      p.advance();
+      p.enter();
+      const slice = parseSlices(p);
+      p.leave();
+      p.expect(TokenKind.RightBracket);
+      node = { kind: 'Subscript', value: node, slice, ctx: 'Load', start: node.start, end: p.previousEnd };
+    } else {
+      return node;
+    }
+  }
+}
+
+// slices:
+//     | slice !','
+//     | ','.(slice | starred_expression)+ [',']
+function parseSlices(p: Parser): Expr {
+  const first = parseSliceOrStarred(p);
+  if (!p.at(TokenKind.Comma)) return first;
+  const elts = [first];
+  while (p.eat(TokenKind.Comma)) {
+    if (p.at(TokenKind.RightBracket)) break;
+    elts.push(parseSliceOrStarred(p));
+  }
+  return { kind: 'Tuple', elts, ctx: 'Load', start: first.start, end: p.previousEnd };
+}
+
+// slice:
+//     | [expression] ':' [expression] [':' [expression] ]
+//     | named_expression
+function parseSliceOrStarred(p: Parser): Expr {
+  if (p.at(TokenKind.Star)) return parseStarred(p, parseExpression);
+  const start = p.peek().start;
+  let lower: Expr | null = null;
+  if (!p.at(TokenKind.Colon)) {
+    lower = parseNamedExpression(p);
+    if (!p.at(TokenKind.Colon)) return lower;
+    if (lower.kind === 'NamedExpr' && !p.parenthesized.has(lower)) p.failAtCurrent();
+  }
+  p.advance();
+  let upper: Expr | null = null;
+  let step: Expr | null = null;
+  if (startsExpression(p.kind)) upper = parseExpression(p);
+  if (p.eat(TokenKind.Colon) && startsExpression(p.kind)) step = parseExpression(p);
+  return { kind: 'Slice', lower, upper, step, start, end: p.previousEnd };
+}
+
+/** True when a token of `kind` can start an expression. */
+export function startsExpression(kind: TokenKind): boolean {
+  switch (kind) {
+    case TokenKind.Name: case TokenKind.Number: case TokenKind.String:
+    case TokenKind.True: case TokenKind.False: case TokenKind.None:
+    case TokenKind.LeftParen: case TokenKind.LeftBracket: case TokenKind.LeftBrace:
+    case TokenKind.Minus: case TokenKind.Plus: case TokenKind.Tilde:
+    case TokenKind.Not: case TokenKind.Lambda: case TokenKind.Await: case TokenKind.Ellipsis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Reports a wrong argument-like construct with the argument-list code. */
+export function failArguments(p: Parser, message: string, where: { start: number; end: number }): never {
+  return p.fail(message, where, SyntaxErrorCode.InvalidArguments);
+}

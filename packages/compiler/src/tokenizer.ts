@@ -1,0 +1,703 @@
+// Tokenizer of the entity language, following CPython 3.11's tokenizer:
+// INDENT/DEDENT from indentation columns (tabs to multiples of 8, checked
+// against a tab width of 1 for TabError), implicit line joining inside
+// brackets, explicit joining with a backslash, blank and comment-only lines
+// ignored. Unlike CPython it does not stop at the first error: it reports the
+// error and goes on, so the parser can report more than one problem.
+
+import type { Span } from './ast.ts';
+import { BRACKET_DEPTH_MAX, DIAGNOSTICS_MAX, INDENT_DEPTH_MAX } from './limits.ts';
+import { LineTable } from './lineTable.ts';
+import { SyntaxErrorCode, type SyntaxIssue } from './parser/syntaxErrors.ts';
+import { KEYWORDS, TokenKind, type Token } from './token.ts';
+
+export interface TokenizeOptions {
+  /** First offset to tokenize; defaults to 0. */
+  start?: number;
+  /** Offset where tokenizing stops; defaults to the source length. */
+  end?: number;
+  /**
+   * Tokenize as the inside of a bracket pair: newlines are ignored and no
+   * NEWLINE, INDENT or DEDENT is produced. Used for f-string expressions,
+   * which CPython parses as if wrapped in parentheses.
+   */
+  isBracketed?: boolean;
+}
+
+export interface TokenizeResult {
+  /** Tokens in order, ending with one EndOfFile token. */
+  tokens: Token[];
+  /** Spans of comments, `#` included, newline excluded. */
+  comments: Span[];
+  issues: SyntaxIssue[];
+}
+
+/** String token value marking a literal that has no closing quote. */
+export const UNTERMINATED_STRING = 'unterminated';
+
+/** Returns the tokens of `source` (or of a range of it) with the errors found. */
+export function tokenize(source: string, options: TokenizeOptions = {}): TokenizeResult {
+  const tokenizer = new Tokenizer(source, options);
+  tokenizer.run();
+  return { tokens: tokenizer.tokens, comments: tokenizer.comments, issues: tokenizer.issues };
+}
+
+const CHAR_TAB = 9;
+const CHAR_LF = 10;
+const CHAR_FF = 12;
+const CHAR_CR = 13;
+const CHAR_SPACE = 32;
+const CHAR_HASH = 35;
+const CHAR_BACKSLASH = 92;
+
+const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
+const BRACKET_CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+function isAsciiIdentifierStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isAsciiIdentifierPart(code: number): boolean {
+  return isAsciiIdentifierStart(code) || (code >= 48 && code <= 57);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+const ID_START = /^\p{XID_Start}$/u;
+const ID_CONTINUE = /^\p{XID_Continue}$/u;
+const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+
+interface OpenBracket {
+  char: string;
+  start: number;
+}
+
+class Tokenizer {
+  readonly tokens: Token[] = [];
+  readonly comments: Span[] = [];
+  readonly issues: SyntaxIssue[] = [];
+
+  private readonly source: string;
+  private readonly end: number;
+  private readonly isBracketed: boolean;
+  private pos: number;
+  private lineTable: LineTable | null = null;
+
+  // Indentation columns of the open blocks, with tab width 8 and with tab
+  // width 1; a block whose columns disagree in order is a TabError.
+  private readonly indents: number[] = [0];
+  private readonly altIndents: number[] = [0];
+  // False for a level pushed only to recover from a bad unindent, which must
+  // not produce a DEDENT when popped.
+  private readonly indentEmitted: boolean[] = [true];
+  private readonly brackets: OpenBracket[] = [];
+  private isAtLineStart = true;
+  private lineHasTokens = false;
+
+  constructor(source: string, options: TokenizeOptions) {
+    this.source = source;
+    this.pos = options.start ?? 0;
+    this.end = Math.min(options.end ?? source.length, source.length);
+    this.isBracketed = options.isBracketed ?? false;
+  }
+
+  run(): void {
+    // Every iteration consumes at least one character or leaves the loop.
+    while (this.pos < this.end) {
+      if (this.isAtLineStart) {
+        this.isAtLineStart = false;
+        if (this.brackets.length === 0 && !this.isBracketed) this.readIndentation();
+        continue;
+      }
+      const code = this.source.charCodeAt(this.pos);
+      if (code === CHAR_SPACE || code === CHAR_TAB || code === CHAR_FF) {
+        this.pos++;
+      } else if (code === CHAR_LF || code === CHAR_CR) {
+        this.readNewline(code);
+      } else if (code === CHAR_HASH) {
+        this.readComment();
+      } else if (code === CHAR_BACKSLASH) {
+        this.readContinuation();
+      } else {
+        this.readToken(code);
+      }
+    }
+    this.finish();
+  }
+
+  private finish(): void {
+    const end = this.end;
+    if (this.brackets.length > 0 && !this.isBracketed) {
+      const open = this.brackets[this.brackets.length - 1]!;
+      this.report(SyntaxErrorCode.Tokenizer, `'${open.char}' was never closed`, open.start, open.start + 1, 'unclosed');
+    }
+    if (!this.isBracketed) {
+      if (this.lineHasTokens) this.push(TokenKind.Newline, end, end);
+      for (let i = this.indents.length - 1; i > 0; i--) {
+        if (this.indentEmitted[i]) this.push(TokenKind.Dedent, end, end);
+      }
+    }
+    this.push(TokenKind.EndOfFile, end, end);
+  }
+
+  private push(kind: TokenKind, start: number, end: number, value = ''): void {
+    this.tokens.push({ kind, start, end, value });
+  }
+
+  private report(
+    code: SyntaxIssue['code'],
+    message: string,
+    start: number,
+    end: number,
+    origin: SyntaxIssue['origin'] = 'tokenizer',
+  ): void {
+    if (this.issues.length < DIAGNOSTICS_MAX) this.issues.push({ code, message, start, end, origin });
+  }
+
+  private lineOf(offset: number): number {
+    this.lineTable ??= new LineTable(this.source);
+    return this.lineTable.lineOf(offset);
+  }
+
+  // ------------------------------------------------------------ lines
+
+  /** Measures the indentation of a new line and emits INDENT or DEDENT tokens. */
+  private readIndentation(): void {
+    const source = this.source;
+    const lineStart = this.pos;
+    let column = 0;
+    let altColumn = 0;
+    let pos = this.pos;
+    while (pos < this.end) {
+      const code = source.charCodeAt(pos);
+      if (code === CHAR_SPACE) {
+        column++;
+        altColumn++;
+      } else if (code === CHAR_TAB) {
+        column = (Math.floor(column / 8) + 1) * 8;
+        altColumn++;
+      } else if (code === CHAR_FF) {
+        column = 0;
+        altColumn = 0;
+      } else {
+        break;
+      }
+      pos++;
+    }
+    this.pos = pos;
+
+    // Blank and comment-only lines do not change the indentation.
+    const next = pos < this.end ? source.charCodeAt(pos) : -1;
+    if (next === -1 || next === CHAR_HASH || next === CHAR_LF || next === CHAR_CR) return;
+    this.applyIndentation(column, altColumn, lineStart, pos);
+  }
+
+  private applyIndentation(column: number, altColumn: number, lineStart: number, textStart: number): void {
+    const indents = this.indents;
+    const top = indents[indents.length - 1]!;
+    const altTop = this.altIndents[this.altIndents.length - 1]!;
+    if (column === top) {
+      if (altColumn !== altTop) this.reportTabError(textStart);
+      return;
+    }
+    if (column > top) {
+      if (indents.length > INDENT_DEPTH_MAX) {
+        this.report(SyntaxErrorCode.TooDeep, 'too many levels of indentation', textStart, textStart + 1);
+      }
+      if (altColumn <= altTop) this.reportTabError(textStart);
+      indents.push(column);
+      this.altIndents.push(altColumn);
+      this.indentEmitted.push(true);
+      this.push(TokenKind.Indent, lineStart, textStart);
+      return;
+    }
+    while (indents.length > 1 && column < indents[indents.length - 1]!) {
+      indents.pop();
+      this.altIndents.pop();
+      if (this.indentEmitted.pop()) this.push(TokenKind.Dedent, textStart, textStart);
+    }
+    if (column !== indents[indents.length - 1]!) {
+      this.report(
+        SyntaxErrorCode.Indentation,
+        'unindent does not match any outer indentation level',
+        textStart,
+        textStart + 1,
+      );
+      // Recover by treating the odd column as a level of its own that emits
+      // no DEDENT, so the following lines at this column parse normally.
+      indents.push(column);
+      this.altIndents.push(altColumn);
+      this.indentEmitted.push(false);
+    } else if (altColumn !== this.altIndents[this.altIndents.length - 1]!) {
+      this.reportTabError(textStart);
+    }
+  }
+
+  private reportTabError(offset: number): void {
+    this.report(SyntaxErrorCode.Tab, 'inconsistent use of tabs and spaces in indentation', offset, offset + 1);
+  }
+
+  private readNewline(code: number): void {
+    const start = this.pos;
+    this.pos += code === CHAR_CR && this.source.charCodeAt(start + 1) === CHAR_LF ? 2 : 1;
+    if (this.brackets.length > 0 || this.isBracketed) return;
+    if (this.lineHasTokens) {
+      this.push(TokenKind.Newline, start, this.pos);
+      this.lineHasTokens = false;
+    }
+    this.isAtLineStart = true;
+  }
+
+  private readComment(): void {
+    const start = this.pos;
+    let pos = start;
+    while (pos < this.end) {
+      const code = this.source.charCodeAt(pos);
+      if (code === CHAR_LF || code === CHAR_CR) break;
+      pos++;
+    }
+    this.comments.push({ start, end: pos });
+    this.pos = pos;
+  }
+
+  private readContinuation(): void {
+    const start = this.pos;
+    const next = start + 1 < this.end ? this.source.charCodeAt(start + 1) : -1;
+    if (next === CHAR_LF) {
+      this.pos += 2;
+    } else if (next === CHAR_CR) {
+      this.pos += this.source.charCodeAt(start + 2) === CHAR_LF ? 3 : 2;
+    } else if (next === -1) {
+      this.report(SyntaxErrorCode.Tokenizer, 'unexpected EOF while parsing', start, start + 1);
+      this.pos++;
+    } else {
+      this.report(
+        SyntaxErrorCode.Tokenizer,
+        'unexpected character after line continuation character',
+        start,
+        start + 1,
+      );
+      this.pos++;
+    }
+  }
+
+  // ------------------------------------------------------------ tokens
+
+  private readToken(code: number): void {
+    this.lineHasTokens = true;
+    if (isAsciiIdentifierStart(code) || code >= 128) {
+      this.readNameOrString(code);
+    } else if (isDigit(code) || (code === 46 && isDigit(this.charAt(this.pos + 1)))) {
+      this.readNumber();
+    } else if (code === 39 || code === 34) {
+      this.readString(this.pos, this.pos);
+    } else {
+      this.readOperator(code);
+    }
+  }
+
+  private charAt(offset: number): number {
+    return offset < this.end ? this.source.charCodeAt(offset) : -1;
+  }
+
+  private readNameOrString(firstCode: number): void {
+    const source = this.source;
+    const start = this.pos;
+    let pos = start;
+    let isAscii = true;
+    if (firstCode >= 128) {
+      const codePoint = source.codePointAt(pos)!;
+      const char = String.fromCodePoint(codePoint);
+      if (!ID_START.test(char)) {
+        this.reportInvalidCharacter(codePoint, start, start + char.length);
+        this.pos = start + char.length;
+        return;
+      }
+      isAscii = false;
+      pos += char.length;
+    } else {
+      pos++;
+    }
+
+    while (pos < this.end) {
+      const code = source.charCodeAt(pos);
+      if (isAsciiIdentifierPart(code)) {
+        pos++;
+      } else if (code >= 128) {
+        const char = String.fromCodePoint(source.codePointAt(pos)!);
+        if (!ID_CONTINUE.test(char)) break;
+        isAscii = false;
+        pos += char.length;
+      } else {
+        break;
+      }
+    }
+
+    const next = this.charAt(pos);
+    if ((next === 39 || next === 34) && pos - start <= 2 && isAscii) {
+      if (STRING_PREFIXES.has(source.slice(start, pos).toLowerCase())) {
+        this.readString(start, pos);
+        return;
+      }
+    }
+
+    const raw = source.slice(start, pos);
+    const name = isAscii ? raw : raw.normalize('NFKC');
+    this.push(KEYWORDS.get(name) ?? TokenKind.Name, start, pos, name);
+    this.pos = pos;
+  }
+
+  private reportInvalidCharacter(codePoint: number, start: number, end: number): void {
+    const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+    const char = String.fromCodePoint(codePoint);
+    const message = NON_PRINTABLE.test(char)
+      ? `invalid non-printable character U+${hex}`
+      : `invalid character '${char}' (U+${hex})`;
+    this.report(SyntaxErrorCode.Tokenizer, message, start, end);
+  }
+
+  /**
+   * Reads a string literal whose prefix starts at `start` and whose opening
+   * quote is at `quoteStart`. The token spans prefix and quotes; the parser
+   * decodes the content.
+   */
+  private readString(start: number, quoteStart: number): void {
+    const source = this.source;
+    const quote = source.charCodeAt(quoteStart);
+    const isTriple = this.charAt(quoteStart + 1) === quote && this.charAt(quoteStart + 2) === quote;
+    let pos = quoteStart + (isTriple ? 3 : 1);
+
+    while (pos < this.end) {
+      const code = source.charCodeAt(pos);
+      if (code === quote) {
+        if (!isTriple) {
+          this.finishString(start, pos + 1, '');
+          return;
+        }
+        if (this.charAt(pos + 1) === quote && this.charAt(pos + 2) === quote) {
+          this.finishString(start, pos + 3, '');
+          return;
+        }
+        pos++;
+      } else if (code === CHAR_BACKSLASH) {
+        // A backslash keeps the next character (a quote or a newline) in the
+        // literal, in raw strings too.
+        const next = this.charAt(pos + 1);
+        pos += next === CHAR_CR && this.charAt(pos + 2) === CHAR_LF ? 3 : 2;
+      } else if ((code === CHAR_LF || code === CHAR_CR) && !isTriple) {
+        this.report(
+          SyntaxErrorCode.Tokenizer,
+          `unterminated string literal (detected at line ${this.lineOf(pos)})`,
+          start,
+          pos,
+        );
+        this.finishString(start, pos, UNTERMINATED_STRING);
+        return;
+      } else {
+        pos++;
+      }
+    }
+
+    pos = Math.min(pos, this.end);
+    const kind = isTriple ? 'triple-quoted string literal' : 'string literal';
+    this.report(
+      SyntaxErrorCode.Tokenizer,
+      `unterminated ${kind} (detected at line ${this.lineOf(pos)})`,
+      start,
+      pos,
+    );
+    this.finishString(start, pos, UNTERMINATED_STRING);
+  }
+
+  private finishString(start: number, end: number, value: string): void {
+    this.push(TokenKind.String, start, end, value);
+    this.pos = end;
+  }
+
+  // ------------------------------------------------------------ numbers
+
+  /**
+   * Reads a number literal with the checks of CPython 3.11's tokenizer. On an
+   * error the rest of the literal is skipped and the token still emitted, so
+   * one bad literal gives one diagnostic.
+   */
+  private readNumber(): void {
+    const start = this.pos;
+    const error = this.scanNumber(start);
+    let pos = this.pos;
+    if (error !== null) {
+      this.report(SyntaxErrorCode.Tokenizer, error.message, error.start, error.end);
+      while (pos < this.end) {
+        const code = this.source.charCodeAt(pos);
+        if (!isAsciiIdentifierPart(code) && code !== 46) break;
+        pos++;
+      }
+    }
+    this.push(TokenKind.Number, start, pos);
+    this.pos = pos;
+  }
+
+  /** Advances `this.pos` past a number literal; returns the first error found. */
+  private scanNumber(start: number): { message: string; start: number; end: number } | null {
+    let pos = start;
+    const at = (offset: number) => this.charAt(offset);
+    const fail = (message: string, offset: number) => {
+      this.pos = offset;
+      return { message, start: offset, end: offset + 1 };
+    };
+
+    // Digits with single underscores between them; returns -1 on a bad underscore.
+    const decimalTail = (from: number): number => {
+      let p = from;
+      for (;;) {
+        while (isDigit(at(p))) p++;
+        if (at(p) !== 95) return p;
+        if (!isDigit(at(p + 1))) return -(p + 2);
+        p++;
+      }
+    };
+
+    const endOfNumber = (offset: number, kind: string) => {
+      this.pos = offset;
+      const code = at(offset);
+      if (this.isKeywordAfterNumber(offset)) return null;
+      if (isAsciiIdentifierPart(code) || code >= 128) return fail(`invalid ${kind} literal`, offset);
+      return null;
+    };
+
+    const exponentOrImaginary = (from: number) => {
+      let p = from;
+      const e = at(p);
+      if (e === 101 || e === 69) {
+        let q = p + 1;
+        if (at(q) === 43 || at(q) === 45) {
+          q++;
+          if (!isDigit(at(q))) return fail('invalid decimal literal', q);
+        } else if (!isDigit(at(q))) {
+          // `1else`: the `e` starts the next token.
+          return endOfNumber(p, 'decimal');
+        }
+        const tail = decimalTail(q);
+        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
+        p = tail;
+      }
+      if (at(p) === 106 || at(p) === 74) return endOfNumber(p + 1, 'imaginary');
+      return endOfNumber(p, 'decimal');
+    };
+
+    const fraction = (from: number) => {
+      let p = from;
+      if (isDigit(at(p))) {
+        const tail = decimalTail(p);
+        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
+        p = tail;
+      }
+      return exponentOrImaginary(p);
+    };
+
+    const first = at(pos);
+    if (first === 46) return fraction(pos + 1);
+
+    if (first === 48) {
+      const marker = at(pos + 1) | 0x20;
+      if (marker === 120) return this.scanRadix(pos + 2, isHexDigit, 'hexadecimal', fail, endOfNumber);
+      if (marker === 111) return this.scanRadix(pos + 2, (c) => c >= 48 && c <= 55, 'octal', fail, endOfNumber);
+      if (marker === 98) return this.scanRadix(pos + 2, (c) => c === 48 || c === 49, 'binary', fail, endOfNumber);
+
+      // Zeros, then maybe a float or an imaginary literal; `0777` is an error.
+      pos++;
+      for (;;) {
+        if (at(pos) === 95) {
+          if (!isDigit(at(pos + 1))) return fail('invalid decimal literal', pos + 1);
+          pos++;
+        }
+        if (at(pos) !== 48) break;
+        pos++;
+      }
+      const zerosEnd = pos;
+      let hasNonZero = false;
+      if (isDigit(at(pos))) {
+        hasNonZero = true;
+        const tail = decimalTail(pos);
+        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
+        pos = tail;
+      }
+      const next = at(pos);
+      if (next === 46) return fraction(pos + 1);
+      if (next === 101 || next === 69 || next === 106 || next === 74) return exponentOrImaginary(pos);
+      if (hasNonZero) {
+        this.pos = pos;
+        return {
+          message:
+            'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+          start,
+          end: zerosEnd,
+        };
+      }
+      return endOfNumber(pos, 'decimal');
+    }
+
+    const tail = decimalTail(pos);
+    if (tail < 0) return fail('invalid decimal literal', -tail - 1);
+    pos = tail;
+    if (at(pos) === 46) return fraction(pos + 1);
+    return exponentOrImaginary(pos);
+  }
+
+  private scanRadix(
+    from: number,
+    isRadixDigit: (code: number) => boolean,
+    kind: string,
+    fail: (message: string, offset: number) => { message: string; start: number; end: number },
+    endOfNumber: (offset: number, kind: string) => { message: string; start: number; end: number } | null,
+  ) {
+    let pos = from;
+    do {
+      if (this.charAt(pos) === 95) pos++;
+      const code = this.charAt(pos);
+      if (!isRadixDigit(code)) {
+        if (kind !== 'hexadecimal' && isDigit(code)) return fail(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
+        return fail(`invalid ${kind} literal`, pos);
+      }
+      while (isRadixDigit(this.charAt(pos))) pos++;
+    } while (this.charAt(pos) === 95);
+    const code = this.charAt(pos);
+    if (kind !== 'hexadecimal' && isDigit(code)) {
+      return fail(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
+    }
+    return endOfNumber(pos, kind);
+  }
+
+  /**
+   * CPython 3.11 accepts a number followed directly by `and`, `else`, `for`,
+   * `if`, `in`, `is`, `not` or `or` (with a warning), as in `1if x else 2`.
+   */
+  private isKeywordAfterNumber(offset: number): boolean {
+    const source = this.source;
+    const code = this.charAt(offset);
+    const startsWith = (text: string) => source.startsWith(text, offset);
+    if (code === 97) return startsWith('and');
+    if (code === 101) return startsWith('else');
+    if (code === 102) return startsWith('for');
+    if (code === 105) {
+      const next = this.charAt(offset + 1);
+      return next === 102 || next === 110 || next === 115;
+    }
+    if (code === 111) return startsWith('or');
+    if (code === 110) return startsWith('not');
+    return false;
+  }
+
+  // ------------------------------------------------------------ operators
+
+  private readOperator(code: number): void {
+    const start = this.pos;
+    const next = this.charAt(start + 1);
+    const third = this.charAt(start + 2);
+    let kind: TokenKind;
+    let length = 1;
+    switch (code) {
+      case 40: case 91: case 123:
+        this.openBracket(code, start);
+        return;
+      case 41: case 93: case 125:
+        this.closeBracket(code, start);
+        return;
+      case 58: // :
+        if (next === 61) { kind = TokenKind.ColonEqual; length = 2; } else kind = TokenKind.Colon;
+        break;
+      case 44: kind = TokenKind.Comma; break;
+      case 59: kind = TokenKind.Semicolon; break;
+      case 126: kind = TokenKind.Tilde; break;
+      case 46: // .
+        if (next === 46 && third === 46) { kind = TokenKind.Ellipsis; length = 3; } else kind = TokenKind.Dot;
+        break;
+      case 43: [kind, length] = next === 61 ? [TokenKind.PlusEqual, 2] : [TokenKind.Plus, 1]; break;
+      case 45: // -
+        if (next === 61) { kind = TokenKind.MinusEqual; length = 2; }
+        else if (next === 62) { kind = TokenKind.Arrow; length = 2; }
+        else kind = TokenKind.Minus;
+        break;
+      case 42: // *
+        if (next === 42) [kind, length] = third === 61 ? [TokenKind.DoubleStarEqual, 3] : [TokenKind.DoubleStar, 2];
+        else [kind, length] = next === 61 ? [TokenKind.StarEqual, 2] : [TokenKind.Star, 1];
+        break;
+      case 47: // /
+        if (next === 47) [kind, length] = third === 61 ? [TokenKind.DoubleSlashEqual, 3] : [TokenKind.DoubleSlash, 2];
+        else [kind, length] = next === 61 ? [TokenKind.SlashEqual, 2] : [TokenKind.Slash, 1];
+        break;
+      case 124: [kind, length] = next === 61 ? [TokenKind.VerticalBarEqual, 2] : [TokenKind.VerticalBar, 1]; break;
+      case 38: [kind, length] = next === 61 ? [TokenKind.AmpersandEqual, 2] : [TokenKind.Ampersand, 1]; break;
+      case 94: [kind, length] = next === 61 ? [TokenKind.CircumflexEqual, 2] : [TokenKind.Circumflex, 1]; break;
+      case 37: [kind, length] = next === 61 ? [TokenKind.PercentEqual, 2] : [TokenKind.Percent, 1]; break;
+      case 64: [kind, length] = next === 61 ? [TokenKind.AtEqual, 2] : [TokenKind.At, 1]; break;
+      case 61: [kind, length] = next === 61 ? [TokenKind.EqualEqual, 2] : [TokenKind.Equal, 1]; break;
+      case 33: [kind, length] = next === 61 ? [TokenKind.NotEqual, 2] : [TokenKind.Error, 1]; break;
+      case 60: // <
+        if (next === 60) [kind, length] = third === 61 ? [TokenKind.LeftShiftEqual, 3] : [TokenKind.LeftShift, 2];
+        else [kind, length] = next === 61 ? [TokenKind.LessEqual, 2] : [TokenKind.Less, 1];
+        break;
+      case 62: // >
+        if (next === 62) [kind, length] = third === 61 ? [TokenKind.RightShiftEqual, 3] : [TokenKind.RightShift, 2];
+        else [kind, length] = next === 61 ? [TokenKind.GreaterEqual, 2] : [TokenKind.Greater, 1];
+        break;
+      default:
+        this.readOtherCharacter(code, start);
+        return;
+    }
+    this.push(kind, start, start + length);
+    this.pos = start + length;
+  }
+
+  private readOtherCharacter(code: number, start: number): void {
+    this.pos = start + 1;
+    if (code === 0 || (code < 32 && code !== CHAR_TAB) || code === 127) {
+      this.reportInvalidCharacter(code, start, start + 1);
+      return;
+    }
+    // `$`, `?` and the backquote start no token: CPython reports invalid syntax there.
+    this.push(TokenKind.Error, start, start + 1);
+  }
+
+  private openBracket(code: number, start: number): void {
+    const char = String.fromCharCode(code);
+    if (this.brackets.length >= BRACKET_DEPTH_MAX) {
+      this.report(SyntaxErrorCode.TooDeep, 'too many nested parentheses', start, start + 1);
+    }
+    this.brackets.push({ char, start });
+    const kind = code === 40 ? TokenKind.LeftParen : code === 91 ? TokenKind.LeftBracket : TokenKind.LeftBrace;
+    this.push(kind, start, start + 1);
+    this.pos = start + 1;
+  }
+
+  private closeBracket(code: number, start: number): void {
+    const char = String.fromCharCode(code);
+    this.pos = start + 1;
+    const open = this.brackets.pop();
+    if (open === undefined) {
+      this.report(SyntaxErrorCode.Tokenizer, `unmatched '${char}'`, start, start + 1);
+      return;
+    }
+    const expected = BRACKET_CLOSERS[open.char]!;
+    if (expected !== char) {
+      const openLine = this.lineOf(open.start);
+      const where = openLine === this.lineOf(start) ? '' : ` on line ${openLine}`;
+      this.report(
+        SyntaxErrorCode.Tokenizer,
+        `closing parenthesis '${char}' does not match opening parenthesis '${open.char}'${where}`,
+        start,
+        start + 1,
+      );
+    }
+    // A mismatched closer still closes the innermost bracket, so the parser
+    // sees balanced brackets and reports no second error for the same spot.
+    const kind = expected === ')' ? TokenKind.RightParen : expected === ']' ? TokenKind.RightBracket : TokenKind.RightBrace;
+    this.push(kind, start, start + 1);
+  }
+}
