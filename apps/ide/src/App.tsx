@@ -2,14 +2,27 @@ import { EditorPane } from './components/EditorPane.tsx';
 import { GraphPane } from './components/GraphPane.tsx';
 import { ProblemsPanel } from './components/ProblemsPanel.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { SimControls } from './components/SimControls.tsx';
+import { BottomPanel } from './components/BottomPanel.tsx';
+import { FaultMenu } from './components/FaultMenu.tsx';
+import { GalleryDialog } from './components/GalleryDialog.tsx';
+import { HelpSheet } from './components/HelpSheet.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { useCompiler } from './hooks/useCompiler.ts';
+import { useSimulation } from './hooks/useSimulation.ts';
+import { usePlayback } from './hooks/usePlayback.ts';
+import { useKeyboard } from './hooks/useKeyboard.ts';
 
 export function App() {
   useCompiler();
+  useSimulation();
+  usePlayback();
+  useKeyboard();
 
   return (
     <div className="app" data-testid="app">
       <Toolbar />
+      <NoticeBar />
       <main className="workspace">
         <div className="column column-left">
           <EditorPane />
@@ -17,8 +30,13 @@ export function App() {
         </div>
         <div className="column column-right">
           <GraphPane />
+          <SimControls />
+          <BottomPanel />
         </div>
       </main>
+      <FaultMenu />
+      <GalleryDialog />
+      <HelpSheet />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { OperatorNode } from './OperatorNode.tsx';
 import { EndpointNode } from './EndpointNode.tsx';
 import { RoutedEdge } from './RoutedEdge.tsx';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { useMenuStore } from '../stores/menuStore.ts';
+import { formatEdgeLabel } from '../graph/dataflowElements.ts';
 
 const NODE_TYPES: NodeTypes = { operator: OperatorNode, endpoint: EndpointNode };
 const EDGE_TYPES: EdgeTypes = { routed: RoutedEdge };
@@ -22,6 +24,7 @@ export function DataflowView({ ir }: { ir: ProgramIR }) {
   const loadCount = useEditorStore((state) => state.loadCount);
   const { fitView } = useReactFlow();
   const fittedFor = useRef<number>(-1);
+  const openFaultMenu = useMenuStore((state) => state.openFaultMenu);
 
   useEffect(() => {
     if (fittedFor.current === loadCount || nodes.length === 0) return;
@@ -39,6 +42,18 @@ export function DataflowView({ ir }: { ir: ProgramIR }) {
       nodesDraggable={false}
       nodesConnectable={false}
       panActivationKeyCode={null}
+      onEdgeClick={(event, edge) => {
+        if (!edge.data) return;
+        openFaultMenu({
+          kind: 'edge',
+          fromNode: edge.source,
+          toNode: edge.target,
+          relation: edge.data.relation,
+          label: formatEdgeLabel(edge.data),
+          x: event.clientX,
+          y: event.clientY + 8,
+        });
+      }}
       minZoom={0.2}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}

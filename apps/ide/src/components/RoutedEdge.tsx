@@ -5,6 +5,7 @@ import type { Point } from '../graph/layout.ts';
 import type { RoutedFlowEdge } from '../graph/dataflowElements.ts';
 import { formatEdgeLabel } from '../graph/dataflowElements.ts';
 import { useEdgeActivity } from '../hooks/useEdgeActivity.ts';
+import { useMenuStore } from '../stores/menuStore.ts';
 
 /** A smooth path through dagre's route: straight ends, rounded bends. */
 function pathThrough(points: Point[]): string {
@@ -22,8 +23,9 @@ function pathThrough(points: Point[]): string {
 }
 
 function RoutedEdgeImpl(props: EdgeProps<RoutedFlowEdge>) {
-  const { id, data, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  const { id, source, target, data, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
   const activity = useEdgeActivity(id);
+  const openFaultMenu = useMenuStore((state) => state.openFaultMenu);
   if (!data) return null;
 
   const hasRoute = data.points.length >= 2;
@@ -51,6 +53,11 @@ function RoutedEdgeImpl(props: EdgeProps<RoutedFlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelPosition.x}px, ${labelPosition.y}px)` }}
             data-testid="graph.edge.label"
             data-edge-id={id}
+            title={data.blockEdgeKind ? undefined : 'Click to drop, delay or duplicate the next message on this link'}
+            onClick={(event) => {
+              if (data.blockEdgeKind) return;
+              openFaultMenu({ kind: 'edge', fromNode: source, toNode: target, relation: data.relation, label, x: event.clientX, y: event.clientY + 8 });
+            }}
           >
             {activity ? activity : label}
           </div>

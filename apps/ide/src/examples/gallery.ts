@@ -44,7 +44,7 @@ export function readReadme(markdown: string | undefined, fallbackTitle: string):
     .filter((block) => block && !block.startsWith('#') && !block.startsWith('```') && !block.startsWith('|'));
   return {
     title: heading ? heading.slice(2).trim() : fallbackTitle,
-    note: (paragraphs[0] ?? '').replace(/\s+/g, ' '),
+    note: (paragraphs[0] ?? '').replace(/\s+/g, ' ').replace(/`/g, ''),
   };
 }
 

@@ -127,7 +127,7 @@ export function buildBlockElements(method: MethodIR, source: string): { nodes: B
   const rawEdges = method.blocks.flatMap((block) =>
     successors(block)
       .filter((s) => known.has(s.target))
-      .map((s, index) => ({ id: `${block.id}->${s.target}:${s.kind}:${index}`, source: block.id, target: s.target, ...s })),
+      .map((s, index) => ({ id: `${block.id}->${s.target}:${s.kind}:${index}`, source: block.id, ...s })),
   );
 
   const layout = layoutGraph(

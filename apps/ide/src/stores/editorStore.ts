@@ -16,8 +16,10 @@ interface EditorState {
   editRevision: number;
   /** Counts whole-program loads (example, permalink, restore), which refit the graph. */
   loadCount: number;
+  /** Gallery example the files came from, or null for the person's own program. */
+  exampleId: string | null;
   setFileText: (file: FileId, text: string) => void;
-  replaceFiles: (files: SourceFiles) => void;
+  replaceFiles: (files: SourceFiles, exampleId?: string | null) => void;
   setActiveFile: (file: FileId) => void;
   setCursor: (cursor: CursorPosition | null) => void;
 }
@@ -28,14 +30,15 @@ export const useEditorStore = create<EditorState>((set) => ({
   cursor: null,
   editRevision: 0,
   loadCount: 0,
+  exampleId: null,
   setFileText: (file, text) =>
     set((state) =>
       state.files[file] === text
         ? state
         : { files: { ...state.files, [file]: text }, editRevision: state.editRevision + 1 },
     ),
-  replaceFiles: (files) =>
-    set((state) => ({ files, editRevision: state.editRevision + 1, loadCount: state.loadCount + 1, cursor: null })),
+  replaceFiles: (files, exampleId = null) =>
+    set((state) => ({ files, exampleId, editRevision: state.editRevision + 1, loadCount: state.loadCount + 1, cursor: null })),
   setActiveFile: (activeFile) => set({ activeFile }),
   setCursor: (cursor) => set({ cursor }),
 }));

@@ -3,13 +3,16 @@
 import { create } from 'zustand';
 
 interface PlaybackState {
-  /** Index into the run's trace: the number of events already applied. */
+  /** Trace index of the last event applied; -1 is the state before the first event. */
   step: number;
   isPlaying: boolean;
   /** Events per second while playing. */
   speed: number;
   /** Block executing at `step`, for the editor highlight; null between blocks. */
   executingBlockId: string | null;
+  /** Step to show once the next run is ready (a permalink's step); null keeps the current one. */
+  pendingStep: number | null;
+  setPendingStep: (pendingStep: number | null) => void;
   setStep: (step: number) => void;
   setPlaying: (isPlaying: boolean) => void;
   setSpeed: (speed: number) => void;
@@ -17,10 +20,12 @@ interface PlaybackState {
 }
 
 export const usePlaybackStore = create<PlaybackState>((set) => ({
-  step: 0,
+  step: -1,
   isPlaying: false,
   speed: 8,
   executingBlockId: null,
+  pendingStep: null,
+  setPendingStep: (pendingStep) => set({ pendingStep }),
   setStep: (step) => set({ step }),
   setPlaying: (isPlaying) => set({ isPlaying }),
   setSpeed: (speed) => set({ speed }),

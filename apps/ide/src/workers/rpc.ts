@@ -19,10 +19,10 @@ export type ResponseMessage<P extends Protocol> = {
     | { id: number; kind: K; ok: false; error: string };
 }[keyof P];
 
-/** Raised to a caller whose request was replaced by a newer one of the same kind. */
+/** Raised to a caller whose request was replaced by a newer one, or whose worker was stopped. */
 export class SupersededError extends Error {
   constructor(kind: string) {
-    super(`request "${kind}" was replaced by a newer one`);
+    super(`request "${kind}" was replaced by a newer one or its worker was stopped`);
     this.name = 'SupersededError';
   }
 }
@@ -66,7 +66,7 @@ export class WorkerClient<P extends Protocol> {
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<ResponseMessage<P>>) => this.settle(event.data);
-    worker.onerror = (event) => this.failAll(`worker failed: ${event.message || 'script error'}`);
+    worker.onerror = (event) => this.failAll(() => new Error(`worker failed: ${event.message || 'script error'}`));
   }
 
   /** Sends a request; every request gets its own response. */
@@ -94,7 +94,7 @@ export class WorkerClient<P extends Protocol> {
 
   terminate(): void {
     this.worker.terminate();
-    this.failAll('worker stopped');
+    this.failAll(() => new SupersededError('any'));
   }
 
   private settle(message: ResponseMessage<P>): void {
@@ -111,8 +111,8 @@ export class WorkerClient<P extends Protocol> {
     else pending.reject(new Error(message.error));
   }
 
-  private failAll(reason: string): void {
-    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+  private failAll(makeError: () => Error): void {
+    for (const pending of this.pending.values()) pending.reject(makeError());
     this.pending.clear();
   }
 }

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { FaultTrigger, PlannedFault } from '@entflow/simulator';
+import { useFaultStore } from '../stores/faultStore.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { useConfigStore } from '../stores/configStore.ts';
+import { usePlaybackStore } from '../stores/playbackStore.ts';
+import { checkFaultPlan, describeFault, describeTrigger } from '../sim/faultPlan.ts';
+import { findExample } from '../examples/gallery.ts';
+import { jumpToStart, togglePlay } from '../sim/playbackCommands.ts';
+
+function triggerKind(at: FaultTrigger): 'event' | 'time' | 'checkpoint' {
+  if ('event' in at) return 'event';
+  if ('time' in at) return 'time';
+  return 'checkpoint';
+}
+
+function triggerValue(at: FaultTrigger): number {
+  if ('event' in at) return at.event;
+  if ('time' in at) return at.time;
+  return at.checkpoint;
+}
+
+function withTrigger(fault: PlannedFault, kind: string, value: number): PlannedFault {
+  const safe = Math.max(0, Math.floor(Number.isFinite(value) ? value : 0));
+  const at: FaultTrigger = kind === 'time' ? { time: safe } : kind === 'checkpoint' ? { checkpoint: safe } : { event: safe };
+  return { ...fault, at };
+}
+
+function FaultRow({ fault, index }: { fault: PlannedFault; index: number }) {
+  const replaceFault = useFaultStore((state) => state.replaceFault);
+  const removeFault = useFaultStore((state) => state.removeFault);
+  const kind = triggerKind(fault.at);
+  return (
+    <li className="fault-row" data-testid="faults.item">
+      <select aria-label="Trigger" value={kind} onChange={(event) => replaceFault(index, withTrigger(fault, event.target.value, triggerValue(fault.at)))}>
+        <option value="event">before step</option>
+        <option value="time">at tick</option>
+        <option value="checkpoint">at checkpoint</option>
+      </select>
+      <input
+        type="number"
+        aria-label="Trigger value"
+        min={0}
+        value={kind === 'event' ? triggerValue(fault.at) + 1 : triggerValue(fault.at)}
+        onChange={(event) => replaceFault(index, withTrigger(fault, kind, Number(event.target.value) - (kind === 'event' ? 1 : 0)))}
+      />
+      <span className={`chip chip-fault chip-fault-${fault.kind}`}>{fault.kind}</span>
+      <span className="fault-text">{describeFault(fault)}</span>
+      <button type="button" className="btn btn-icon btn-danger" title="Remove this fault" data-testid="faults.remove" onClick={() => removeFault(index)}>
+        ✕
+      </button>
+    </li>
+  );
+}
+
+/** The fault plan as an editable list (or JSON), replayable from the start. */
+export function FaultPlanPanel() {
+  const plan = useFaultStore((state) => state.plan);
+  const setPlan = useFaultStore((state) => state.setPlan);
+  const exampleId = useEditorStore((state) => state.exampleId);
+  const chaos = useConfigStore((state) => state.chaos);
+  const setSettings = useConfigStore((state) => state.setSettings);
+  const step = usePlaybackStore((state) => state.step);
+  const [json, setJson] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const suggested = exampleId ? findExample(exampleId)?.faults : null;
+  const suggestedPlan = suggested ? checkFaultPlan(suggested) : null;
+
+  const applyJson = () => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json ?? '');
+    } catch (error) {
+      setErrors([`invalid JSON: ${(error as Error).message}`]);
+      return;
+    }
+    const checked = checkFaultPlan(parsed);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setPlan(checked.plan);
+    setErrors([]);
+    setJson(null);
+  };
+
+  return (
+    <div className="fault-plan" data-testid="faults.pane">
+      <div className="panel-bar">
+        <button type="button" className="btn" data-testid="faults.replay" disabled={plan.faults.length === 0} onClick={() => { jumpToStart(); togglePlay(); }}>
+          Replay from the start
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="faults.suggested"
+          disabled={!suggestedPlan?.ok}
+          title={suggestedPlan?.ok ? 'The fault plan that comes with this example' : 'This program has no suggested fault plan'}
+          onClick={() => suggestedPlan?.ok && setPlan(suggestedPlan.plan)}
+        >
+          Load suggested plan
+        </button>
+        <button type="button" className="btn" data-testid="faults.clear" disabled={plan.faults.length === 0} onClick={() => setPlan({ faults: [] })}>
+          Clear
+        </button>
+        <button type="button" className={`btn${json !== null ? ' is-on' : ''}`} data-testid="faults.json" onClick={() => { setJson(json === null ? JSON.stringify(plan, null, 2) : null); setErrors([]); }}>
+          JSON
+        </button>
+        <label className="field switch" title="Draw extra faults from the seed">
+          <input type="checkbox" checked={chaos} onChange={(event) => setSettings({ chaos: event.target.checked })} data-testid="faults.chaos" />
+          chaos from seed
+        </label>
+      </div>
+      {json !== null ? (
+        <div className="fault-json">
+          <textarea className="mono nokey" spellCheck={false} value={json} onChange={(event) => setJson(event.target.value)} aria-label="Fault plan JSON" data-testid="faults.jsonText" />
+          <div className="panel-bar">
+            <button type="button" className="btn btn-primary" onClick={applyJson} data-testid="faults.jsonApply">
+              Apply
+            </button>
+            {errors.length > 0 && (
+              <ul className="errors" data-testid="faults.errors">
+                {errors.map((error) => (
+                  <li key={error}>{error}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      ) : plan.faults.length === 0 ? (
+        <p className="pane-placeholder">
+          No faults planned. Click a worker chip (w0, w1…) or an edge label in the graph to record one before step {step + 2}.
+        </p>
+      ) : (
+        <ol className="fault-list">
+          {plan.faults.map((fault, index) => (
+            <FaultRow key={`${index}:${describeTrigger(fault.at)}:${fault.kind}`} fault={fault} index={index} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

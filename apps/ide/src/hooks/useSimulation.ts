@@ -1,0 +1,117 @@
+// Keeps a simulation run in step with the program, the client script, the
+// run settings and the fault plan, and fetches the detail of the step on
+// screen. Runs are debounced; a newer run replaces one still in flight.
+import { useEffect } from 'react';
+import { useCompileStore } from '../stores/compileStore.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { readSettings, useConfigStore } from '../stores/configStore.ts';
+import { useFaultStore } from '../stores/faultStore.ts';
+import { usePlaybackStore } from '../stores/playbackStore.ts';
+import { useRunStore } from '../stores/runStore.ts';
+import { useOverlayStore } from '../stores/overlayStore.ts';
+import { getSimulator } from '../sim/simulatorSession.ts';
+import { isSuperseded } from '../sim/simulatorConnection.ts';
+import { EMPTY_OVERLAY, overlayOf } from '../sim/overlay.ts';
+
+const RUN_DEBOUNCE_MS = 120;
+
+function clampStep(step: number, stepCount: number): number {
+  return Math.max(-1, Math.min(step, stepCount - 1));
+}
+
+export function useSimulation(): void {
+  useEffect(() => {
+    const simulator = getSimulator();
+    const runStore = useRunStore.getState();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const showStep = (): void => {
+      const { summary, runCount } = useRunStore.getState();
+      if (!summary) {
+        useOverlayStore.getState().setOverlay(EMPTY_OVERLAY);
+        usePlaybackStore.getState().setExecutingBlock(null);
+        return;
+      }
+      const step = usePlaybackStore.getState().step;
+      simulator
+        .stepDetail(step)
+        .then((detail) => {
+          if (useRunStore.getState().runCount !== runCount) return;
+          runStore.setDetail(detail);
+          usePlaybackStore.getState().setExecutingBlock(detail.event?.blockId ?? null);
+          useOverlayStore.getState().setOverlay(overlayOf(detail));
+        })
+        .catch((error: unknown) => {
+          if (!isSuperseded(error)) console.warn('step detail failed', error);
+        });
+    };
+
+    const runNow = async (): Promise<void> => {
+      const output = useCompileStore.getState().output;
+      if (!output) return;
+      if (!output.ir) {
+        const reason = output.unavailableReason ?? 'Fix the errors in entities.py to run the simulation.';
+        runStore.setProblem(output.unavailableReason ? 'unavailable' : 'blocked', reason);
+        showStep();
+        return;
+      }
+      const clientErrors = output.diagnostics.client.filter((d) => d.severity === 'error').length;
+      if (clientErrors > 0) {
+        runStore.setProblem('blocked', 'Fix the errors in client.py to run the simulation.');
+        showStep();
+        return;
+      }
+
+      runStore.setRunning();
+      try {
+        const response = await simulator.run({
+          program: output.ir,
+          client: useEditorStore.getState().files.client,
+          ...readSettings(),
+          faults: useFaultStore.getState().plan,
+        });
+        if ('unavailableReason' in response) {
+          runStore.setProblem('unavailable', response.unavailableReason);
+          showStep();
+          return;
+        }
+        runStore.setSummary(response);
+        const playback = usePlaybackStore.getState();
+        const wanted = playback.pendingStep ?? playback.step;
+        playback.setPendingStep(null);
+        playback.setStep(clampStep(wanted, response.stepCount));
+        showStep();
+      } catch (error) {
+        if (isSuperseded(error)) return;
+        runStore.setProblem('failed', `The simulation failed: ${(error as Error).message}`);
+      }
+    };
+
+    const scheduleRun = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void runNow(), RUN_DEBOUNCE_MS);
+    };
+
+    const unsubscribers = [
+      useCompileStore.subscribe((state, previous) => {
+        if (state.output !== previous.output) scheduleRun();
+      }),
+      useEditorStore.subscribe((state, previous) => {
+        if (state.files.client !== previous.files.client) scheduleRun();
+      }),
+      useConfigStore.subscribe(scheduleRun),
+      useFaultStore.subscribe((state, previous) => {
+        if (state.plan !== previous.plan) scheduleRun();
+      }),
+      usePlaybackStore.subscribe((state, previous) => {
+        if (state.step !== previous.step) showStep();
+      }),
+    ];
+    scheduleRun();
+
+    return () => {
+      clearTimeout(timer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, []);
+}

@@ -1,0 +1,31 @@
+// Which panel tab and which overlay (help, gallery) are open.
+import { create } from 'zustand';
+
+export type BottomTab = 'state' | 'log' | 'spacetime' | 'faults' | 'verdict' | 'output';
+
+export const BOTTOM_TABS: readonly { id: BottomTab; label: string }[] = [
+  { id: 'state', label: 'State' },
+  { id: 'log', label: 'Message log' },
+  { id: 'spacetime', label: 'Space-time' },
+  { id: 'faults', label: 'Faults' },
+  { id: 'verdict', label: 'Verdict' },
+  { id: 'output', label: 'Output & checks' },
+];
+
+interface LayoutState {
+  bottomTab: BottomTab;
+  isHelpOpen: boolean;
+  isGalleryOpen: boolean;
+  setBottomTab: (bottomTab: BottomTab) => void;
+  setHelpOpen: (isHelpOpen: boolean) => void;
+  setGalleryOpen: (isGalleryOpen: boolean) => void;
+}
+
+export const useLayoutStore = create<LayoutState>((set) => ({
+  bottomTab: 'state',
+  isHelpOpen: false,
+  isGalleryOpen: false,
+  setBottomTab: (bottomTab) => set({ bottomTab }),
+  setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
+  setGalleryOpen: (isGalleryOpen) => set({ isGalleryOpen }),
+}));
