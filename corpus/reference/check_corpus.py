@@ -4,16 +4,19 @@ Usage:
     python3 corpus/reference/check_corpus.py            # compare with expected.json
     python3 corpus/reference/check_corpus.py --write    # regenerate expected.json
 
-A program fails the check when the harness itself fails (a harnessError),
-when the client ends with an uncaught exception or an invariant is violated
-without being listed below as intended, or, without --write, when its result
-differs from its expected.json. The exit status is 1 if any program fails.
+A program fails the check when the harness itself fails (a harnessError).
+It also fails when the client ends with an uncaught exception, or an
+invariant is violated, and the program is not listed below as intending it.
+Without --write, a result that differs from expected.json fails too. The exit
+status is 1 if any program fails.
 """
 
 import os
 import re
 import sys
 
+# Keep __pycache__ folders out of the corpus tree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from run_reference import ensure_hash_seed, run_scenario  # noqa: E402

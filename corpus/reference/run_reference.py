@@ -31,6 +31,8 @@ import sys
 import types
 import typing
 
+# Keep __pycache__ folders out of the corpus tree.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import stateflow  # noqa: E402

@@ -124,9 +124,9 @@ def loads_exact(text):
 def dumps_exact(document, indent=None):
     """Serialize to JSON text, lifting CPython's 4300-digit int-to-str limit.
 
-    The limit stays in force for the program itself (str() of a huge int
-    raises ValueError there, as in plain CPython 3.11); only the state dump
-    is exempt.
+    The limit stays in force for the program itself, so str() of a huge int
+    raises ValueError there as in plain CPython 3.11. Only the state dump is
+    exempt.
     """
     with unlimited_int_digits():
         return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)

@@ -16,7 +16,8 @@ adds what a plain Python run lacks:
   propagates.
 - `@invariant` marks module-level checks that the runner evaluates at the end.
 
-`reset()` forgets every entity, so one process can run many scenarios.
+`reset()` clears the registry and the call state, so one process can run many
+scenarios.
 """
 
 import copy
@@ -46,7 +47,7 @@ _world = _World()
 
 
 def reset():
-    """Forget every entity and any running call, before a new scenario."""
+    """Clear the registry and the call state before a new scenario."""
     global _world
     _world = _World()
 
@@ -157,7 +158,7 @@ def entity(cls):
     if not isinstance(cls, type):
         raise TypeError(f"@entity decorates a class, not {type(cls).__name__}")
     if not callable(getattr(cls, "__key__", None)):
-        raise TypeError(f"entity class {cls.__name__} must define __key__(self)")
+        raise TypeError(f"entity class {cls.__name__} must define a __key__(self) method that returns its key")
 
     for name, member in list(vars(cls).items()):
         if name == "__init__" or not inspect.isfunction(member):
@@ -198,7 +199,7 @@ def transactional(function):
     """Undo every entity change of the call chain if the outermost call raises.
 
     A transactional method called while another transactional call is running
-    takes no snapshot of its own: only the outermost call restores.
+    takes no snapshot of its own. Only the outermost call restores.
     """
 
     @functools.wraps(function)
