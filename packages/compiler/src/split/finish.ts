@@ -1,0 +1,103 @@
+// Turns the draft graph of one method into IR blocks: skips blocks that only
+// jump, drops unreachable blocks, orders the rest (entry first, then in the
+// order lowering started filling them, which follows the source) and names
+// them `Class.method#N`.
+
+import type { BlockIR, Terminator } from '../ir.ts';
+import type { DraftBlock, DraftTerminator } from './builder.ts';
+
+export interface FinishedBlocks {
+  entry: string;
+  blocks: BlockIR[];
+}
+
+export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): FinishedBlocks {
+  const resolved = new Map<DraftBlock, DraftBlock>();
+  const resolve = (block: DraftBlock): DraftBlock => {
+    const known = resolved.get(block);
+    if (known !== undefined) return known;
+    // Follow chains of empty blocks that only jump; a cycle of them (an
+    // empty infinite loop) keeps its first block.
+    const seen = new Set<DraftBlock>();
+    let current = block;
+    while (current.statements.length === 0 && current.terminator?.kind === 'jump' && !seen.has(current)) {
+      seen.add(current);
+      current = current.terminator.target;
+    }
+    if (seen.has(current)) current = block;
+    resolved.set(block, current);
+    return current;
+  };
+
+  const entry = resolve(entryDraft);
+  const reachable: DraftBlock[] = [];
+  const visited = new Set<DraftBlock>([entry]);
+  const queue = [entry];
+  for (let position = 0; position < queue.length; position++) {
+    const block = queue[position]!;
+    reachable.push(block);
+    if (block.terminator === null) throw new Error(`block ${block.index} of ${qualifiedName} has no terminator`);
+    const next = successors(block.terminator).map(resolve);
+    if (block.handler !== null) next.push(resolve(block.handler));
+    for (const successor of next) {
+      if (visited.has(successor)) continue;
+      visited.add(successor);
+      queue.push(successor);
+    }
+  }
+
+  reachable.sort((a, b) => (a === entry ? -1 : b === entry ? 1 : a.order - b.order));
+  const ids = new Map<DraftBlock, string>();
+  reachable.forEach((block, index) => ids.set(block, `${qualifiedName}#${index}`));
+  const idOf = (block: DraftBlock): string => ids.get(resolve(block))!;
+
+  const blocks = reachable.map((block): BlockIR => ({
+    id: ids.get(block)!,
+    liveIn: [],
+    statements: block.statements,
+    terminator: convertTerminator(block.terminator!, idOf),
+    handler: block.handler === null ? null : idOf(block.handler),
+    spans: block.spans,
+  }));
+  return { entry: ids.get(entry)!, blocks };
+}
+
+function successors(terminator: DraftTerminator): DraftBlock[] {
+  switch (terminator.kind) {
+    case 'return':
+    case 'raise':
+      return [];
+    case 'jump':
+      return [terminator.target];
+    case 'branch':
+      return [terminator.ifTrue, terminator.ifFalse];
+    case 'next':
+      return [terminator.body, terminator.exhausted];
+    case 'except':
+      return [...terminator.clauses.map((clause) => clause.target), terminator.unmatched];
+    default:
+      return [terminator.resume];
+  }
+}
+
+function convertTerminator(terminator: DraftTerminator, idOf: (block: DraftBlock) => string): Terminator {
+  switch (terminator.kind) {
+    case 'return':
+    case 'raise':
+      return terminator;
+    case 'jump':
+      return { kind: 'jump', target: idOf(terminator.target) };
+    case 'branch':
+      return { ...terminator, ifTrue: idOf(terminator.ifTrue), ifFalse: idOf(terminator.ifFalse) };
+    case 'next':
+      return { ...terminator, body: idOf(terminator.body), exhausted: idOf(terminator.exhausted) };
+    case 'except':
+      return {
+        ...terminator,
+        clauses: terminator.clauses.map((clause) => ({ ...clause, target: idOf(clause.target) })),
+        unmatched: idOf(terminator.unmatched),
+      };
+    default:
+      return { ...terminator, resume: idOf(terminator.resume) };
+  }
+}

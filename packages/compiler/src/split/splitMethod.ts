@@ -1,0 +1,150 @@
+// Splits one entity method into its block graph. A method that never
+// suspends stays one block holding its original statements.
+
+import type { Node, Span } from '../ast.ts';
+import { Code } from '../analysis/codes.ts';
+import type { DiagnosticSink } from '../analysis/diagnostics.ts';
+import { isSuspendingSite, type MethodModel, type ProgramModel } from '../analysis/model.ts';
+import { toTypeRef } from '../analysis/types.ts';
+import { forEachChild } from '../analysis/walk.ts';
+import { EXCEPTION_VAR, type BlockIR, type MethodIR, type Terminator } from '../ir.ts';
+import { BLOCKS_PER_METHOD_MAX } from '../limits.ts';
+import { BlockBuilder, BlockLimitError } from './builder.ts';
+import { finishBlocks } from './finish.ts';
+import { NodeFlags } from './flags.ts';
+import { LivenessAnalysis } from './liveness.ts';
+import { ExpressionLowering, UnsupportedPlacement } from './lowerExpr.ts';
+import { StatementLowering } from './lowerStmt.ts';
+import { boundNames } from './names.ts';
+
+export function splitMethod(method: MethodModel, model: ProgramModel, sink: DiagnosticSink): MethodIR | null {
+  const qualifiedName = `${method.entity.name}.${method.name}`;
+  const node = method.node;
+  const endSpan: Span = { start: node.end, end: node.end };
+
+  let entry: string;
+  let blocks: BlockIR[];
+  if (!method.isSplit) {
+    entry = `${qualifiedName}#0`;
+    const bodySpan = { start: node.body[0]!.start, end: node.body[node.body.length - 1]!.end };
+    blocks = [{ id: entry, liveIn: [], statements: node.body, terminator: { kind: 'return', value: null, span: endSpan }, handler: null, spans: [bodySpan] }];
+  } else {
+    const lowered = lowerMethod(method, model, qualifiedName, endSpan, sink);
+    if (lowered === null) return null;
+    ({ entry, blocks } = lowered);
+  }
+
+  const locals = methodLocals(method, blocks);
+  new LivenessAnalysis(locals).solveBlocks(blocks);
+
+  return {
+    name: method.name,
+    qualifiedName,
+    params: method.params,
+    returnType: toPublicType(method),
+    isTransactional: method.isTransactional,
+    isSplit: method.isSplit,
+    locals: [...locals].sort(),
+    entry,
+    blocks,
+    span: { start: node.start, end: node.end },
+  };
+}
+
+function lowerMethod(
+  method: MethodModel,
+  model: ProgramModel,
+  qualifiedName: string,
+  endSpan: Span,
+  sink: DiagnosticSink,
+): { entry: string; blocks: BlockIR[] } | null {
+  const className = method.entity.name;
+  const suspendingSite = (node: Node) => {
+    const site = model.sites.get(node);
+    return site !== undefined && isSuspendingSite(site, model, className) ? site : undefined;
+  };
+  const flags = new NodeFlags((node) => suspendingSite(node) !== undefined);
+  const builder = new BlockBuilder();
+  const expressions = new ExpressionLowering({
+    builder,
+    flags,
+    suspendingSite,
+    siteOf: (node) => model.sites.get(node),
+    walrusTargets: walrusTargetsOf(method.node.body),
+  });
+  const statements = new StatementLowering(builder, flags, expressions);
+
+  const entryDraft = builder.newBlock();
+  builder.activate(entryDraft);
+  try {
+    statements.lowerStatements(method.node.body, { loop: null, finallies: [], inHandler: false });
+    builder.terminate({ kind: 'return', value: null, span: endSpan });
+  } catch (error) {
+    if (error instanceof UnsupportedPlacement) {
+      sink.error(Code.unsupportedPlacement, error.message, error.span);
+      return null;
+    }
+    if (error instanceof BlockLimitError) {
+      sink.error(
+        Code.limitExceeded,
+        `Method '${qualifiedName}' splits into more than ${BLOCKS_PER_METHOD_MAX} blocks; break it into smaller methods.`,
+        method.node.nameSpan,
+      );
+      return null;
+    }
+    throw error;
+  }
+  return finishBlocks(entryDraft, qualifiedName);
+}
+
+function walrusTargetsOf(body: Node[]): Set<string> {
+  const targets = new Set<string>();
+  const visit = (node: Node): void => {
+    if (node.kind === 'NamedExpr') targets.add(node.target.id);
+    forEachChild(node, visit);
+  };
+  body.forEach(visit);
+  return targets;
+}
+
+/** Parameters (self included), names bound in the body, and the temporaries of the blocks. */
+function methodLocals(method: MethodModel, blocks: BlockIR[]): Set<string> {
+  const args = method.node.args;
+  const locals = new Set<string>(
+    [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])]
+      .map((arg) => arg.arg),
+  );
+  boundNames(method.node.body, locals);
+  for (const block of blocks) {
+    if (!method.isSplit) break;
+    boundNames(block.statements, locals);
+    addTerminatorBindings(block.terminator, locals);
+    if (block.handler !== null) locals.add(EXCEPTION_VAR);
+  }
+  return locals;
+}
+
+function addTerminatorBindings(terminator: Terminator, locals: Set<string>): void {
+  switch (terminator.kind) {
+    case 'next':
+      locals.add(terminator.iterator);
+      boundNames([{ kind: 'Assign', targets: [terminator.target], value: terminator.target, start: 0, end: 0 }], locals);
+      return;
+    case 'except':
+      locals.add(EXCEPTION_VAR);
+      for (const clause of terminator.clauses) if (clause.name !== null) locals.add(clause.name);
+      return;
+    case 'remoteCall':
+    case 'selfCall':
+    case 'create':
+    case 'read':
+      locals.add(terminator.result);
+      return;
+    default:
+      return;
+  }
+}
+
+function toPublicType(method: MethodModel): MethodIR['returnType'] {
+  return toTypeRef(method.returnType);
+}
