@@ -32,11 +32,11 @@ export function parseCallArguments(p: Parser, openStart: number): { args: Expr[]
       if (hasDoubleStar) {
         failArguments(p, 'iterable argument unpacking follows keyword argument unpacking', { start: token.start, end: value.end });
       }
-      args.push({ kind: 'Starred', value, ctx: 'Load', start: token.start, end: value.end });
+      args.push({ kind: 'Starred', value, ctx: 'Load', start: token.start, end: p.previousEnd });
     } else if (token.kind === TokenKind.DoubleStar) {
       p.advance();
       const value = parseExpression(p);
-      keywords.push({ kind: 'keyword', arg: null, value, start: token.start, end: value.end });
+      keywords.push({ kind: 'keyword', arg: null, value, start: token.start, end: p.previousEnd });
       hasDoubleStar = true;
     } else if (token.kind === TokenKind.Name && next === TokenKind.Equal) {
       p.advance();
@@ -45,7 +45,7 @@ export function parseCallArguments(p: Parser, openStart: number): { args: Expr[]
       if (isComprehensionStart(p)) {
         p.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", { start: token.start, end: value.end });
       }
-      keywords.push({ kind: 'keyword', arg: token.value, value, start: token.start, end: value.end });
+      keywords.push({ kind: 'keyword', arg: token.value, value, start: token.start, end: p.previousEnd });
       hasKeyword = true;
     } else if ((token.kind === TokenKind.True || token.kind === TokenKind.False || token.kind === TokenKind.None) && next === TokenKind.Equal) {
       p.fail(`cannot assign to ${p.source.slice(token.start, token.end)}`, token, SyntaxErrorCode.InvalidTarget);
@@ -186,5 +186,5 @@ function parseParameter(p: Parser, syntax: ParameterSyntax, isVararg: boolean): 
   if (syntax.hasAnnotations && p.eat(TokenKind.Colon)) {
     annotation = isVararg ? parseStarExpression(p) : parseExpression(p);
   }
-  return { kind: 'arg', arg: name.value, annotation, start: name.start, end: annotation?.end ?? name.end };
+  return { kind: 'arg', arg: name.value, annotation, start: name.start, end: p.previousEnd };
 }

@@ -436,6 +436,7 @@ function parseMatchBody(p: Parser, start: number, subject: Expr): Stmt {
 }
 
 function parseMatchSubject(p: Parser): Expr {
+  const start = p.peek().start;
   const first = parseStarNamedExpression(p);
   if (!p.at(TokenKind.Comma)) {
     if (first.kind === 'Starred') p.failAtCurrent();
@@ -443,7 +444,7 @@ function parseMatchSubject(p: Parser): Expr {
   }
   const elts = [first];
   while (p.eat(TokenKind.Comma) && !p.at(TokenKind.Colon)) elts.push(parseStarNamedExpression(p));
-  return { kind: 'Tuple', elts, ctx: 'Load', start: first.start, end: p.previousEnd };
+  return { kind: 'Tuple', elts, ctx: 'Load', start, end: p.previousEnd };
 }
 
 // case_block: "case" patterns guard? ':' block

@@ -13,6 +13,7 @@ import { describeExpression } from './targets.ts';
 // star_expressions:
 //     | star_expression (',' star_expression )+ [','] | star_expression ',' | star_expression
 export function parseStarExpressions(p: Parser): Expr {
+  const start = p.peek().start;
   const first = parseStarExpression(p);
   if (!p.at(TokenKind.Comma)) return first;
   const elts: Expr[] = [first];
@@ -20,7 +21,7 @@ export function parseStarExpressions(p: Parser): Expr {
     if (!startsExpression(p.kind) && p.kind !== TokenKind.Star) break;
     elts.push(parseStarExpression(p));
   }
-  return { kind: 'Tuple', elts, ctx: 'Load', start: first.start, end: p.previousEnd };
+  return { kind: 'Tuple', elts, ctx: 'Load', start, end: p.previousEnd };
 }
 
 // star_expression: '*' bitwise_or | expression
@@ -41,7 +42,7 @@ export function parseStarred(p: Parser, parseOperand: (p: Parser) => Expr): Expr
   p.enter();
   const value = parseOperand(p);
   p.leave();
-  return { kind: 'Starred', value, ctx: 'Load', start: star.start, end: value.end };
+  return { kind: 'Starred', value, ctx: 'Load', start: star.start, end: p.previousEnd };
 }
 
 // named_expression: assignment_expression | expression !':='
@@ -52,7 +53,7 @@ export function parseNamedExpression(p: Parser): Expr {
     p.advance();
     const value = parseExpression(p);
     const target: Name = { kind: 'Name', id: name.value, ctx: 'Store', start: name.start, end: name.end };
-    return { kind: 'NamedExpr', target, value, start: name.start, end: value.end };
+    return { kind: 'NamedExpr', target, value, start: name.start, end: p.previousEnd };
   }
   const expression = parseExpression(p);
   if (p.at(TokenKind.ColonEqual)) {
@@ -70,15 +71,16 @@ export function parseNamedExpression(p: Parser): Expr {
 //     | lambdef
 export function parseExpression(p: Parser): Expr {
   if (p.at(TokenKind.Lambda)) return parseLambda(p);
+  const start = p.peek().start;
   const body = parseDisjunction(p);
   if (!p.at(TokenKind.If)) return body;
   p.advance();
   const test = parseDisjunction(p);
-  if (!p.eat(TokenKind.Else)) p.fail("expected 'else' after 'if' expression", { start: body.start, end: test.end });
+  if (!p.eat(TokenKind.Else)) p.fail("expected 'else' after 'if' expression", { start, end: p.previousEnd });
   p.enter();
   const orelse = parseExpression(p);
   p.leave();
-  return { kind: 'IfExp', test, body, orelse, start: body.start, end: orelse.end };
+  return { kind: 'IfExp', test, body, orelse, start, end: p.previousEnd };
 }
 
 // lambdef: 'lambda' [lambda_params] ':' expression
@@ -89,25 +91,27 @@ function parseLambda(p: Parser): Expr {
   p.expect(TokenKind.Colon);
   const body = parseExpression(p);
   p.leave();
-  return { kind: 'Lambda', args, body, start: lambda.start, end: body.end };
+  return { kind: 'Lambda', args, body, start: lambda.start, end: p.previousEnd };
 }
 
 // disjunction: conjunction ('or' conjunction )+ | conjunction
 export function parseDisjunction(p: Parser): Expr {
+  const start = p.peek().start;
   const first = parseConjunction(p);
   if (!p.at(TokenKind.Or)) return first;
   const values = [first];
   while (p.eat(TokenKind.Or)) values.push(parseConjunction(p));
-  return { kind: 'BoolOp', op: 'Or', values, start: first.start, end: values[values.length - 1]!.end };
+  return { kind: 'BoolOp', op: 'Or', values, start, end: p.previousEnd };
 }
 
 // conjunction: inversion ('and' inversion )+ | inversion
 function parseConjunction(p: Parser): Expr {
+  const start = p.peek().start;
   const first = parseInversion(p);
   if (!p.at(TokenKind.And)) return first;
   const values = [first];
   while (p.eat(TokenKind.And)) values.push(parseInversion(p));
-  return { kind: 'BoolOp', op: 'And', values, start: first.start, end: values[values.length - 1]!.end };
+  return { kind: 'BoolOp', op: 'And', values, start, end: p.previousEnd };
 }
 
 // inversion: 'not' inversion | comparison
@@ -117,7 +121,7 @@ function parseInversion(p: Parser): Expr {
   p.enter();
   const operand = parseInversion(p);
   p.leave();
-  return { kind: 'UnaryOp', op: 'Not', operand, start: not.start, end: operand.end };
+  return { kind: 'UnaryOp', op: 'Not', operand, start: not.start, end: p.previousEnd };
 }
 
 const COMPARISON_OPERATORS: ReadonlyMap<TokenKind, CmpOpKind> = new Map<TokenKind, CmpOpKind>([
@@ -130,6 +134,7 @@ const COMPARISON_OPERATORS: ReadonlyMap<TokenKind, CmpOpKind> = new Map<TokenKin
 // compare_op_bitwise_or_pair: ('==' | '!=' | '<=' | '<' | '>=' | '>' | 'not' 'in' | 'in'
 //     | 'is' 'not' | 'is') bitwise_or
 function parseComparison(p: Parser): Expr {
+  const start = p.peek().start;
   const left = parseBitwiseOr(p);
   let ops: CmpOpKind[] | null = null;
   let comparators: Expr[] = [];
@@ -153,7 +158,7 @@ function parseComparison(p: Parser): Expr {
     comparators.push(parseBitwiseOr(p));
   }
   if (ops === null) return left;
-  return { kind: 'Compare', left, ops, comparators, start: left.start, end: comparators[comparators.length - 1]!.end };
+  return { kind: 'Compare', left, ops, comparators, start, end: p.previousEnd };
 }
 
 const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<TokenKind, OperatorKind>> = [
@@ -183,13 +188,14 @@ function parseBinaryLevel(p: Parser, level: number): Expr {
   const parseOperand = level + 1 < BINARY_LEVELS.length
     ? (q: Parser) => parseBinaryLevel(q, level + 1)
     : parseFactor;
+  const start = p.peek().start;
   let left = parseOperand(p);
   for (;;) {
     const op = operators.get(p.kind);
     if (op === undefined) return left;
     p.advance();
     const right = parseOperand(p);
-    left = { kind: 'BinOp', left, op, right, start: left.start, end: right.end };
+    left = { kind: 'BinOp', left, op, right, start, end: p.previousEnd };
   }
 }
 
@@ -202,17 +208,18 @@ function parseFactor(p: Parser): Expr {
   const operand = parseFactor(p);
   p.leave();
   const op = kind === TokenKind.Plus ? 'UAdd' : kind === TokenKind.Minus ? 'USub' : 'Invert';
-  return { kind: 'UnaryOp', op, operand, start: operator.start, end: operand.end };
+  return { kind: 'UnaryOp', op, operand, start: operator.start, end: p.previousEnd };
 }
 
 // power: await_primary '**' factor | await_primary
 function parsePower(p: Parser): Expr {
+  const start = p.peek().start;
   const left = parseAwaitPrimary(p);
   if (!p.eat(TokenKind.DoubleStar)) return left;
   p.enter();
   const right = parseFactor(p);
   p.leave();
-  return { kind: 'BinOp', left, op: 'Pow', right, start: left.start, end: right.end };
+  return { kind: 'BinOp', left, op: 'Pow', right, start, end: p.previousEnd };
 }
 
 // await_primary: AWAIT primary | primary
@@ -222,7 +229,7 @@ function parseAwaitPrimary(p: Parser): Expr {
   p.enter();
   const value = parsePrimary(p);
   p.leave();
-  return { kind: 'Await', value, start: awaitToken.start, end: value.end };
+  return { kind: 'Await', value, start: awaitToken.start, end: p.previousEnd };
 }
 
 // primary:
@@ -232,27 +239,28 @@ function parseAwaitPrimary(p: Parser): Expr {
 //     | primary '[' slices ']'
 //     | atom
 export function parsePrimary(p: Parser): Expr {
+  const start = p.peek().start;
   let node = parseAtom(p);
   for (;;) {
     const kind = p.kind;
     if (kind === TokenKind.Dot) {
       p.advance();
       const name = p.expect(TokenKind.Name);
-      node = { kind: 'Attribute', value: node, attr: name.value, ctx: 'Load', start: node.start, end: name.end };
+      node = { kind: 'Attribute', value: node, attr: name.value, ctx: 'Load', start, end: name.end };
     } else if (kind === TokenKind.LeftParen) {
       const open = p.advance();
       p.enter();
       const { args, keywords } = parseCallArguments(p, open.start);
       p.leave();
       p.expect(TokenKind.RightParen);
-      node = { kind: 'Call', func: node, args, keywords, start: node.start, end: p.previousEnd };
+      node = { kind: 'Call', func: node, args, keywords, start, end: p.previousEnd };
     } else if (kind === TokenKind.LeftBracket) {
       p.advance();
       p.enter();
       const slice = parseSlices(p);
       p.leave();
       p.expect(TokenKind.RightBracket);
-      node = { kind: 'Subscript', value: node, slice, ctx: 'Load', start: node.start, end: p.previousEnd };
+      node = { kind: 'Subscript', value: node, slice, ctx: 'Load', start, end: p.previousEnd };
     } else {
       return node;
     }
@@ -263,14 +271,16 @@ export function parsePrimary(p: Parser): Expr {
 //     | slice !','
 //     | ','.(slice | starred_expression)+ [',']
 function parseSlices(p: Parser): Expr {
+  const start = p.peek().start;
   const first = parseSliceOrStarred(p);
-  if (!p.at(TokenKind.Comma)) return first;
+  // A lone starred element still makes a tuple: `x[*a]` is `x[(*a,)]`.
+  if (!p.at(TokenKind.Comma) && first.kind !== 'Starred') return first;
   const elts = [first];
   while (p.eat(TokenKind.Comma)) {
     if (p.at(TokenKind.RightBracket)) break;
     elts.push(parseSliceOrStarred(p));
   }
-  return { kind: 'Tuple', elts, ctx: 'Load', start: first.start, end: p.previousEnd };
+  return { kind: 'Tuple', elts, ctx: 'Load', start, end: p.previousEnd };
 }
 
 // slice:

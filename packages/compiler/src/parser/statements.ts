@@ -167,10 +167,10 @@ export function parseYieldExpression(p: Parser): Expr {
   const yieldToken = p.advance();
   if (p.eat(TokenKind.From)) {
     const value = parseExpression(p);
-    return { kind: 'YieldFrom', value, start: yieldToken.start, end: value.end };
+    return { kind: 'YieldFrom', value, start: yieldToken.start, end: p.previousEnd };
   }
   const value = startsStarExpression(p) ? parseStarExpressions(p) : null;
-  return { kind: 'Yield', value, start: yieldToken.start, end: value?.end ?? yieldToken.end };
+  return { kind: 'Yield', value, start: yieldToken.start, end: p.previousEnd };
 }
 
 const AUGMENTED_OPERATORS: ReadonlyMap<TokenKind, OperatorKind> = new Map<TokenKind, OperatorKind>([

@@ -120,7 +120,7 @@ export function parseStarTargets(p: Parser, stopKind: TokenKind): Expr {
       if (p.at(stopKind) || !startsTarget(p.kind)) break;
       elts.push(parseStarTarget(p));
     }
-    target = { kind: 'Tuple', elts, ctx: 'Store', start: first.start, end: p.previousEnd };
+    target = { kind: 'Tuple', elts, ctx: 'Store', start: p.tokens[start]!.start, end: p.previousEnd };
   }
 
   if (!p.at(stopKind)) {
