@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'e2e/artifacts/report.json' }]],
   use: {
     baseURL: PREVIEW_URL,
     viewport: { width: 1440, height: 900 },

@@ -26,6 +26,7 @@ export function startSession(): void {
     const decoded = decodeShareState(payload);
     if (decoded.ok) {
       applyShareState(decoded.state);
+      if (decoded.warning) useMenuStore.getState().showNotice(`Opened the link, but ${decoded.warning}.`);
     } else {
       loadDefault();
       useMenuStore

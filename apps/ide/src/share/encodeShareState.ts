@@ -4,7 +4,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { ParseResult, ShareState } from './shareState.ts';
-import { parseShareState } from './shareState.ts';
+import { parseShareState, storeFiles } from './shareState.ts';
 
 export const HASH_KEY = 's';
 /** Characters of a payload we try to decode; longer ones are rejected before any work. */
@@ -49,7 +49,7 @@ function inflateCapped(bytes: Uint8Array): string {
 }
 
 export function encodeShareState(state: ShareState): string {
-  const json = JSON.stringify(state);
+  const json = JSON.stringify({ ...state, files: storeFiles(state.files, state.exampleId) });
   const lz = `l${compressToEncodedURIComponent(json)}`;
   const deflated = `d${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
   return deflated.length < lz.length ? deflated : lz;

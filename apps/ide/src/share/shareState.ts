@@ -6,6 +6,7 @@ import type { SourceFiles } from '../workers/compilerProtocol.ts';
 import type { RunSettings } from '../stores/configStore.ts';
 import { GUARANTEE_MODES, SEED_MAX, WORKERS_MAX, WORKERS_MIN } from '../stores/configStore.ts';
 import { checkFaultPlan } from '../sim/faultPlan.ts';
+import { findExample } from '../examples/gallery.ts';
 
 export const SHARE_VERSION = 2;
 /** Characters of one source file a link may carry. */
@@ -38,7 +39,34 @@ export interface ShareStateV1 {
   step: number;
 }
 
-export type ParseResult = { ok: true; state: ShareState } | { ok: false; error: string };
+export type ParseResult = { ok: true; state: ShareState; warning?: string } | { ok: false; error: string };
+
+/**
+ * How version 2 stores files in a link: the text itself, or, for an
+ * unchanged gallery example, its id and a hash of its text (so gallery links
+ * stay short, and a link made before the example changed says so).
+ */
+export type StoredFiles = SourceFiles | { fromExample: string; hash: string };
+
+/** FNV-1a (32 bit) of both files, as 8 hex digits. */
+export function hashFiles(files: SourceFiles): string {
+  let hash = 0x811c9dc5;
+  const text = `${files.entities}\u0000${files.client}`;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The files as a link stores them: by reference when they are an unchanged example. */
+export function storeFiles(files: SourceFiles, exampleId: string | null): StoredFiles {
+  const example = exampleId ? findExample(exampleId) : undefined;
+  if (example && example.files.entities === files.entities && example.files.client === files.client) {
+    return { fromExample: example.id, hash: hashFiles(files) };
+  }
+  return files;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,14 +88,24 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   1: migrateV1,
 };
 
-function checkFiles(value: unknown): SourceFiles | string {
+function checkFiles(value: unknown): { files: SourceFiles; warning?: string } | string {
   if (!isRecord(value)) return 'files: expected {"entities": ..., "client": ...}';
+  if (typeof value.fromExample === 'string') {
+    const example = findExample(value.fromExample);
+    if (!example) return `files: the link refers to the example "${value.fromExample}", which this IDE does not have`;
+    const files = { ...example.files };
+    const warning =
+      value.hash === hashFiles(files)
+        ? undefined
+        : `the example "${example.title}" has changed since this link was made, so its current text is shown`;
+    return { files, warning };
+  }
   for (const name of ['entities', 'client'] as const) {
     const text = value[name];
     if (typeof text !== 'string') return `files.${name}: expected text, got ${typeof text}`;
     if (text.length > FILE_CHARS_MAX) return `files.${name}: ${text.length} characters, at most ${FILE_CHARS_MAX} are allowed`;
   }
-  return { entities: value.entities as string, client: value.client as string };
+  return { files: { entities: value.entities as string, client: value.client as string } };
 }
 
 function checkSettings(value: unknown): RunSettings | string {
@@ -108,5 +146,6 @@ export function parseShareState(value: unknown): ParseResult {
   const exampleId = current.exampleId ?? null;
   if (exampleId !== null && typeof exampleId !== 'string') return { ok: false, error: 'exampleId: expected text or null' };
 
-  return { ok: true, state: { v: 2, files, settings, faults: faults.plan, step: step as number, exampleId } };
+  const state: ShareState = { v: 2, files: files.files, settings, faults: faults.plan, step: step as number, exampleId };
+  return files.warning ? { ok: true, state, warning: files.warning } : { ok: true, state };
 }

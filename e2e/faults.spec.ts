@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { IdePage } from './pages/IdePage.ts';
+
+async function crashMidRun(page: Page, ide: IdePage): Promise<void> {
+  await ide.waitForRun();
+  const { total } = await ide.stepCounter();
+  await ide.byTestId('sim.scrub').fill(String(Math.floor(total / 3)));
+  await page.locator('[data-testid="graph.node"][data-class-name="Account"] [data-testid="graph.worker"][data-worker="0"]').click();
+  await ide.byTestId('fault.crash').click();
+  await expect(ide.byTestId('panels.tab.faults')).toContainText('1');
+  await ide.waitForRun();
+}
+
+test('exactly-once crash matches the reference', async ({ page }) => {
+  const ide = new IdePage(page);
+  await ide.open();
+  await ide.openExample('03-bank-transfer-transactional');
+  await ide.setMode('exactly-once');
+  await crashMidRun(page, ide);
+
+  await ide.byTestId('panels.tab.output').click();
+  await expect(ide.byTestId('output.noViolations')).toBeVisible();
+
+  await ide.byTestId('panels.tab.verdict').click();
+  await ide.byTestId('verdict.run').click();
+  const exactlyOnce = page.locator('[data-testid="verdict.mode"][data-mode="exactly-once"]');
+  await expect(exactlyOnce).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(exactlyOnce.getByTestId('verdict.headline')).toHaveText('matches the fault-free run');
+  await ide.screenshot('verdict-exactly-once');
+});
+
+test('at-least-once crash repeats an effect', async ({ page }) => {
+  const ide = new IdePage(page);
+  await ide.open();
+  await ide.openExample('03-bank-transfer-transactional');
+  await ide.setMode('at-least-once');
+  await crashMidRun(page, ide);
+
+  await ide.byTestId('panels.tab.verdict').click();
+  await ide.byTestId('verdict.run').click();
+  const atLeastOnce = page.locator('[data-testid="verdict.mode"][data-mode="at-least-once"]');
+  await expect(atLeastOnce).toHaveAttribute('data-ok', 'false', { timeout: 30_000 });
+  await expect(atLeastOnce.locator('[data-testid="verdict.diffCell"][data-effect="repeated"]').first()).toBeVisible();
+  await ide.screenshot('verdict-at-least-once');
+});
+
+test('fault plan is editable and replayable', async ({ page }) => {
+  const ide = new IdePage(page);
+  await ide.open();
+  await ide.openExample('01-shop', true);
+  await ide.byTestId('panels.tab.faults').click();
+  const before = await ide.byTestId('faults.item').count();
+  expect(before).toBeGreaterThan(0);
+  await ide.byTestId('faults.remove').first().click();
+  await expect(ide.byTestId('faults.item')).toHaveCount(before - 1);
+
+  await ide.byTestId('faults.json').click();
+  await ide.byTestId('faults.jsonText').fill('{"faults": [{"at": {"event": 3}, "kind": "meteor"}]}');
+  await ide.byTestId('faults.jsonApply').click();
+  await expect(ide.byTestId('faults.errors')).toContainText('kind');
+  await ide.byTestId('faults.jsonText').fill('{"faults": [{"at": {"event": 3}, "kind": "crash", "worker": 1, "restartAfterTicks": 40}]}');
+  await ide.byTestId('faults.jsonApply').click();
+  await expect(ide.byTestId('faults.item')).toHaveCount(1);
+  await ide.waitForRun();
+  await ide.byTestId('faults.replay').click();
+  await ide.screenshot('fault-plan');
+});
