@@ -1,3 +1,8 @@
 export * from './host.ts';
 export type { RuntimeLimits } from './limits.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
+// Values the simulator builds and hands to user code: entity references,
+// host-raised exceptions, and truthiness of invariant results.
+export { EntityRef, EntityInstance } from './values.ts';
+export { exc, makeException } from './exceptions.ts';
+export { truthy } from './compare.ts';

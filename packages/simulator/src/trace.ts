@@ -143,6 +143,8 @@ export interface ReferenceOutcome {
   state: StateJson;
   /** Uncaught exception of the client script as `ExcClass: message`, or null. */
   error: string | null;
+  /** Names of @invariant functions that fail at the end of the reference run, when known. */
+  failingInvariants?: string[];
 }
 
 export type ViolationKind =
@@ -162,6 +164,14 @@ export interface Violation {
   attribute: string | null;
   /** Step after which the violation was observed (end of run: the last step). */
   step: number;
+  /** Name of the @invariant function, for invariant violations. */
+  invariant?: string;
+  /**
+   * True when the reference run shows the same failure (for instance an
+   * invariant the program itself breaks): the program's behaviour, not a
+   * broken guarantee.
+   */
+  isInReference: boolean;
 }
 
 export interface LatencyStats {
@@ -206,7 +216,9 @@ export type EndReason =
   | 'completed'    // every client finished
   | 'stopped'      // stopAfterSteps reached
   | 'limit'        // a simulation limit was exceeded (see `error`)
-  | 'stuck';       // no event left while clients still wait (a request was lost for good)
+  | 'stuck'        // no event left while clients still wait (a request was lost for good)
+  | 'invalid'      // the configuration was rejected before the run (see `endMessage`)
+  | 'internal';    // the runtime threw a JavaScript error (a bug, reported with its message)
 
 export interface RunResult {
   mode: GuaranteeMode;
