@@ -406,9 +406,10 @@ class Tokenizer {
 
     pos = Math.min(pos, this.end);
     const kind = isTriple ? 'triple-quoted string literal' : 'string literal';
+    // CPython counts the line of the last character, not the empty line after a final newline.
     this.report(
       SyntaxErrorCode.Tokenizer,
-      `unterminated ${kind} (detected at line ${this.lineOf(pos)})`,
+      `unterminated ${kind} (detected at line ${this.lineOf(Math.max(quoteStart, pos - 1))})`,
       start,
       pos,
     );

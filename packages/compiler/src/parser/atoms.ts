@@ -145,7 +145,7 @@ function parseBraceDisplay(p: Parser): Expr {
     }
     p.advance();
     firstKey = first;
-    firstValue = parseExpression(p);
+    firstValue = parseDictValue(p);
     if (isComprehensionStart(p)) {
       const generators = parseComprehensionClauses(p);
       p.expect(TokenKind.RightBrace);
@@ -165,11 +165,18 @@ function parseBraceDisplay(p: Parser): Expr {
     }
     keys.push(parseExpression(p));
     p.expect(TokenKind.Colon);
-    values.push(parseExpression(p));
+    values.push(parseDictValue(p));
   }
   p.expect(TokenKind.RightBrace);
   p.leave();
   return { kind: 'Dict', keys, values, start: open.start, end: p.previousEnd };
+}
+
+function parseDictValue(p: Parser): Expr {
+  if (p.at(TokenKind.RightBrace) || p.at(TokenKind.Comma)) {
+    p.fail("expression expected after dictionary key and ':'", p.tokens[p.pos - 1]!);
+  }
+  return parseExpression(p);
 }
 
 function finishSetDisplay(p: Parser, start: number, first: Expr): Expr {

@@ -70,6 +70,12 @@ export function parseNamedExpression(p: Parser): Expr {
 //     | disjunction
 //     | lambdef
 export function parseExpression(p: Parser): Expr {
+  const expression = parseExpressionWithoutHint(p);
+  if (startsExpression(p.kind)) checkMissingComma(p, expression);
+  return expression;
+}
+
+function parseExpressionWithoutHint(p: Parser): Expr {
   if (p.at(TokenKind.Lambda)) return parseLambda(p);
   const start = p.peek().start;
   const body = parseDisjunction(p);
@@ -81,6 +87,37 @@ export function parseExpression(p: Parser): Expr {
   const orelse = parseExpression(p);
   p.leave();
   return { kind: 'IfExp', test, body, orelse, start, end: p.previousEnd };
+}
+
+const SOFT_KEYWORDS = new Set(['match', 'case', '_']);
+
+// invalid_expression:
+//     | !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
+//
+// Two expressions in a row inside brackets: CPython suggests a comma and
+// reports the error at the first one.
+function checkMissingComma(p: Parser, first: Expr): void {
+  if (!isInsideBrackets(p)) return;
+  const firstToken = p.tokens.find((token) => token.start === first.start);
+  if (firstToken !== undefined && firstToken.kind === TokenKind.Name) {
+    if (SOFT_KEYWORDS.has(firstToken.value)) return;
+    if (p.tokens[p.tokens.indexOf(firstToken) + 1]?.kind === TokenKind.String) return;
+  }
+  const second = p.attempt(() => parseExpressionWithoutHint(p));
+  if (second === null) return;
+  p.fail('invalid syntax. Perhaps you forgot a comma?', { start: first.start, end: second.end });
+}
+
+/** True when the current token is inside brackets, counted back to the start of the logical line. */
+function isInsideBrackets(p: Parser): boolean {
+  let depth = 0;
+  for (let i = p.pos - 1; i >= 0; i--) {
+    const kind = p.tokens[i]!.kind;
+    if (kind === TokenKind.Newline || kind === TokenKind.Indent || kind === TokenKind.Dedent) break;
+    if (kind === TokenKind.LeftParen || kind === TokenKind.LeftBracket || kind === TokenKind.LeftBrace) depth++;
+    else if (kind === TokenKind.RightParen || kind === TokenKind.RightBracket || kind === TokenKind.RightBrace) depth--;
+  }
+  return depth > 0;
 }
 
 // lambdef: 'lambda' [lambda_params] ':' expression
