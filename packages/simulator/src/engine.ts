@@ -221,11 +221,13 @@ export class Simulation {
       return;
     }
     const worker = this.workers[message.to];
-    if (!worker.isUp) {
+    if (worker.isUnreachable) {
       this.network.consumed(message);
       this.stats.messagesDropped++;
       const chain = 'chain' in message.payload ? message.payload.chain : null;
-      this.beginStep('drop', message.to, message, { chain }).text = `message ${message.id} lost: worker-${message.to} is down`;
+      this.beginStep('drop', message.to, message, { chain }).text = worker.isUp
+        ? `message ${message.id} lost: worker-${message.to} restarted empty and waits for the rollback`
+        : `message ${message.id} lost: worker-${message.to} is down`;
       return;
     }
     worker.enqueue(message);

@@ -28,6 +28,11 @@ export class WorkerNode {
   busyUntil = 0;
   private isRunScheduled = false;
   slowFactor = 1;
+  /**
+   * Exactly-once: restarted but empty until the global rollback restores its
+   * state. It accepts no messages meanwhile, so no step reads the lost state.
+   */
+  isAwaitingRestore = false;
   readonly checkpoint: WorkerCheckpoint;
 
   constructor(private readonly sim: Simulation, readonly index: number) {
@@ -64,8 +69,13 @@ export class WorkerNode {
     return dropped;
   }
 
+  /** True when messages sent to this worker are lost. */
+  get isUnreachable(): boolean {
+    return !this.isUp || this.isAwaitingRestore;
+  }
+
   kick(): void {
-    if (this.isRunScheduled || !this.isUp || this.queueLength === 0) {
+    if (this.isRunScheduled || this.isUnreachable || this.queueLength === 0) {
       return;
     }
     this.isRunScheduled = true;
@@ -78,7 +88,7 @@ export class WorkerNode {
       return;
     }
     this.isRunScheduled = false;
-    if (!this.isUp) {
+    if (this.isUnreachable) {
       return;
     }
     const message = this.nextMessage();
@@ -551,6 +561,7 @@ export class WorkerNode {
 
   restart(): void {
     this.isUp = true;
+    this.isAwaitingRestore = this.sim.mode === 'exactly-once';
     this.incarnation++;
     this.isRunScheduled = false;
     this.busyUntil = this.sim.now;
@@ -563,6 +574,7 @@ export class WorkerNode {
       this.sim.network.consumed(message);
     }
     this.state = state;
+    this.isAwaitingRestore = false;
     this.incarnation++;
     this.isRunScheduled = false;
     this.busyUntil = this.sim.now;
