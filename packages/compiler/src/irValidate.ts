@@ -55,6 +55,10 @@ function validateMethod(method: MethodIR, entity: EntityIR, entities: Map<string
       if (!locals.has(name)) problems.push(`${block.id}: live variable ${name} is not a local of the method`);
     }
     validateTerminator(block, entity, entities, problems);
+    const terminator = block.terminator;
+    if ('resume' in terminator && blocks.get(terminator.resume)?.handler !== block.handler && blocks.has(terminator.resume)) {
+      problems.push(`${block.id}: resume block ${terminator.resume} has another exception handler than the block that suspends`);
+    }
   }
 
   const reachable = reachableIds(method, blocks);

@@ -42,14 +42,16 @@ export class TypeOracle {
       case 'Constant':
         return expr.value.kind === 'None' ? NONE : OTHER;
       case 'Attribute': {
-        const owner = this.entity(entityClassOf(this.typeOf(expr.value, scope) ?? OTHER));
+        const receiver = this.typeOf(expr.value, scope);
+        if (receiver === null) return null;
+        const owner = this.entity(entityClassOf(receiver));
         return owner?.state.get(expr.attr)?.type ?? OTHER;
       }
       case 'Call':
         return this.callType(expr, scope);
       case 'Subscript': {
-        const container = this.typeOf(expr.value, scope) ?? OTHER;
-        return subscriptType(container, expr.slice);
+        const container = this.typeOf(expr.value, scope);
+        return container === null ? null : subscriptType(container, expr.slice);
       }
       case 'IfExp':
         return joinKnown(this.typeOf(expr.body, scope), this.typeOf(expr.orelse, scope));
@@ -95,7 +97,7 @@ export class TypeOracle {
     return inner;
   }
 
-  private callType(call: Extract<Expr, { kind: 'Call' }>, scope: Scope): AType {
+  private callType(call: Extract<Expr, { kind: 'Call' }>, scope: Scope): AType | null {
     const func = call.func;
     const firstArg = call.args[0];
     const argType = (index: number): AType => {
@@ -104,7 +106,8 @@ export class TypeOracle {
     };
 
     if (func.kind === 'Attribute') {
-      const receiver = this.typeOf(func.value, scope) ?? OTHER;
+      const receiver = this.typeOf(func.value, scope);
+      if (receiver === null) return null;
       const owner = this.entity(entityClassOf(receiver));
       if (owner !== undefined) return owner.methodByName.get(func.attr)?.returnType ?? OTHER;
       return builtinMethodType(receiver, func.attr);

@@ -12,22 +12,29 @@ export interface FinishedBlocks {
 }
 
 export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): FinishedBlocks {
-  const resolved = new Map<DraftBlock, DraftBlock>();
-  const resolve = (block: DraftBlock): DraftBlock => {
-    const known = resolved.get(block);
+  // Follow chains of empty blocks that only jump; a cycle of them (an empty
+  // infinite loop) keeps its first block. A resume target keeps the handler
+  // of the block that suspended, so the chain stops at a handler change:
+  // the locals live into a resume block then cover its handler's as well.
+  const resolvedAny = new Map<DraftBlock, DraftBlock>();
+  const resolvedSameHandler = new Map<DraftBlock, DraftBlock>();
+  const follow = (block: DraftBlock, keepHandler: boolean): DraftBlock => {
+    const cache = keepHandler ? resolvedSameHandler : resolvedAny;
+    const known = cache.get(block);
     if (known !== undefined) return known;
-    // Follow chains of empty blocks that only jump; a cycle of them (an
-    // empty infinite loop) keeps its first block.
     const seen = new Set<DraftBlock>();
     let current = block;
     while (current.statements.length === 0 && current.terminator?.kind === 'jump' && !seen.has(current)) {
+      const target = current.terminator.target;
+      if (keepHandler && target.handler !== block.handler) break;
       seen.add(current);
-      current = current.terminator.target;
+      current = target;
     }
     if (seen.has(current)) current = block;
-    resolved.set(block, current);
+    cache.set(block, current);
     return current;
   };
+  const resolve = (block: DraftBlock): DraftBlock => follow(block, false);
 
   const entry = resolve(entryDraft);
   const reachable: DraftBlock[] = [];
@@ -37,7 +44,7 @@ export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): Fin
     const block = queue[position]!;
     reachable.push(block);
     if (block.terminator === null) throw new Error(`block ${block.index} of ${qualifiedName} has no terminator`);
-    const next = successors(block.terminator).map(resolve);
+    const next = successors(block.terminator).map((target) => follow(target, isSuspension(block.terminator!)));
     if (block.handler !== null) next.push(resolve(block.handler));
     for (const successor of next) {
       if (visited.has(successor)) continue;
@@ -50,16 +57,21 @@ export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): Fin
   const ids = new Map<DraftBlock, string>();
   reachable.forEach((block, index) => ids.set(block, `${qualifiedName}#${index}`));
   const idOf = (block: DraftBlock): string => ids.get(resolve(block))!;
+  const resumeIdOf = (block: DraftBlock): string => ids.get(follow(block, true))!;
 
   const blocks = reachable.map((block): BlockIR => ({
     id: ids.get(block)!,
     liveIn: [],
     statements: block.statements,
-    terminator: convertTerminator(block.terminator!, idOf),
+    terminator: convertTerminator(block.terminator!, isSuspension(block.terminator!) ? resumeIdOf : idOf),
     handler: block.handler === null ? null : idOf(block.handler),
     spans: block.spans,
   }));
   return { entry: ids.get(entry)!, blocks };
+}
+
+function isSuspension(terminator: DraftTerminator): boolean {
+  return terminator.kind === 'remoteCall' || terminator.kind === 'selfCall' || terminator.kind === 'create' || terminator.kind === 'read';
 }
 
 function successors(terminator: DraftTerminator): DraftBlock[] {

@@ -27,7 +27,14 @@ const EMPTY: ReadonlySet<string> = new Set();
 const TOP_CONTEXT: FlowContext = { breakLive: null, continueLive: null, returnLive: new Set(), exceptionLive: new Set() };
 
 export class LivenessAnalysis {
-  constructor(private readonly locals: ReadonlySet<string>) {}
+  /**
+   * `selfName` is the method's first parameter: a `selfCall` terminator
+   * reads it, since the call runs on that entity.
+   */
+  constructor(
+    private readonly locals: ReadonlySet<string>,
+    private readonly selfName: string | null = null,
+  ) {}
 
   /** Locals live before `statements` when `after` is live after them. */
   beforeStatements(statements: Stmt[], after: ReadonlySet<string>, context: FlowContext = TOP_CONTEXT): LiveSet {
@@ -265,6 +272,7 @@ export class LivenessAnalysis {
       case 'create': {
         addAll(liveOf(terminator.resume), [terminator.result]);
         if (terminator.kind === 'remoteCall' || terminator.kind === 'read') this.reads(terminator.receiver, live);
+        if (terminator.kind === 'selfCall' && this.selfName !== null) live.add(this.selfName);
         if (terminator.kind !== 'read') {
           for (const arg of terminator.args) this.reads(arg, live);
           for (const keyword of terminator.keywords) this.reads(keyword.value, live);

@@ -29,6 +29,8 @@ export interface LoweringEnvironment {
   siteOf: (node: Node) => CallSite | undefined;
   /** Names assigned by `:=` somewhere in the method: their value may change within one expression. */
   walrusTargets: ReadonlySet<string>;
+  /** Records that `copy` is a renamed copy of `original` (see renameNames). */
+  recordCopy: (original: Node, copy: Node) => void;
 }
 
 /** A child expression slot of a node, with how to put a lowered value back. */
@@ -112,28 +114,31 @@ export class ExpressionLowering {
 
   private lowerSuspension(expr: Expr, site: CallSite): Expr {
     const builder = this.builder;
-    const result = builder.fresh('t');
-    const resume = builder.newBlock();
     const span = { start: expr.start, end: expr.end };
 
     if (site.kind === 'remoteRead' && expr.kind === 'Attribute') {
       const [receiver] = this.lowerChildren([expr.value]);
+      const result = builder.fresh('t');
+      const resume = builder.newBlock();
       builder.terminate({ kind: 'read', receiver: receiver!, className: site.className, attr: site.attr, result, resume, span });
-    } else if (expr.kind === 'Call') {
-      const call = expr;
-      const receiverSlot = site.kind === 'remoteCall' && call.func.kind === 'Attribute' ? [call.func.value] : [];
-      const lowered = this.lowerChildren([...receiverSlot, ...argumentValues(call)]);
-      const receiver = receiverSlot.length > 0 ? lowered.shift()! : null;
-      const { args, keywords } = rebuildArguments(call, lowered);
-      if (site.kind === 'remoteCall') {
-        builder.terminate({ kind: 'remoteCall', receiver: receiver!, className: site.className, method: site.method, args, keywords, result, resume, span });
-      } else if (site.kind === 'selfCall') {
-        builder.terminate({ kind: 'selfCall', method: site.method, args, keywords, result, resume, span });
-      } else if (site.kind === 'create') {
-        builder.terminate({ kind: 'create', className: site.className, args, keywords, result, resume, span });
-      }
+      builder.activate(resume);
+      return nameLoad(result, expr);
     }
+    if (expr.kind !== 'Call') throw new UnsupportedPlacement('This expression cannot be split here.', expr);
 
+    const receiverSlot = site.kind === 'remoteCall' && expr.func.kind === 'Attribute' ? [expr.func.value] : [];
+    const lowered = this.lowerChildren([...receiverSlot, ...argumentValues(expr)]);
+    const receiver = receiverSlot.length > 0 ? lowered.shift()! : null;
+    const { args, keywords } = rebuildArguments(expr, lowered);
+    const result = builder.fresh('t');
+    const resume = builder.newBlock();
+    if (site.kind === 'remoteCall') {
+      builder.terminate({ kind: 'remoteCall', receiver: receiver!, className: site.className, method: site.method, args, keywords, result, resume, span });
+    } else if (site.kind === 'selfCall') {
+      builder.terminate({ kind: 'selfCall', method: site.method, args, keywords, result, resume, span });
+    } else if (site.kind === 'create') {
+      builder.terminate({ kind: 'create', className: site.className, args, keywords, result, resume, span });
+    }
     builder.activate(resume);
     return nameLoad(result, expr);
   }
@@ -148,11 +153,13 @@ export class ExpressionLowering {
     }
 
     const builder = this.builder;
-    const result = builder.fresh('t');
-    const done = builder.newBlock();
     const prefix = values.slice(0, firstSuspending);
     const first = prefix.length === 1 ? this.lower(prefix[0]!) : { ...expr, values: prefix };
-    builder.emit(assignName(result, first, expr));
+    // A temporary holding the first value can hold the result as well.
+    const isTemporary = first.kind === 'Name' && first.id.startsWith('$t');
+    const result = isTemporary ? first.id : builder.fresh('t');
+    if (!isTemporary) builder.emit(assignName(result, first, expr));
+    const done = builder.newBlock();
 
     for (let index = firstSuspending; index < values.length; index++) {
       const next = builder.newBlock();
@@ -231,7 +238,7 @@ export class ExpressionLowering {
 
   private lowerComprehension(expr: Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp' }>): Expr {
     const builder = this.builder;
-    const renamed = renameComprehension(expr, builder);
+    const renamed = renameComprehension(expr, builder, this.env.recordCopy);
     const result = builder.fresh('t');
     const initial = expr.kind === 'SetComp' ? callName('set', [], expr) : expr.kind === 'DictComp' ? emptyDict(expr) : emptyList(expr);
     builder.emit(assignName(result, initial, expr));
@@ -307,7 +314,7 @@ export class ExpressionLowering {
     const builder = this.builder;
     const generator = call.args[0] as Extract<Expr, { kind: 'GeneratorExp' }>;
     const isAny = (call.func as Extract<Expr, { kind: 'Name' }>).id === 'any';
-    const renamed = renameComprehension(generator, builder) as typeof generator;
+    const renamed = renameComprehension(generator, builder, this.env.recordCopy) as typeof generator;
     const result = builder.fresh('t');
     builder.emit(assignName(result, boolConstant(!isAny, call), call));
 
@@ -338,23 +345,23 @@ export class ExpressionLowering {
 function renameComprehension<T extends Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp' }>>(
   expr: T,
   builder: BlockBuilder,
+  recordCopy: (original: Node, copy: Node) => void,
 ): T {
   const mapping = new Map<string, string>();
   const scope = builder.fresh('c').slice(1);
   for (const generator of expr.generators) {
     for (const name of targetNamesOf(generator.target)) mapping.set(name, `$${name}_${scope}`);
   }
+  const rename = <E extends Expr>(node: E): E => renameNames(node, mapping, recordCopy);
   const generators = expr.generators.map((generator, index) => ({
     ...generator,
     // The first iterable is evaluated in the enclosing scope.
-    iter: index === 0 ? generator.iter : renameNames(generator.iter, mapping),
-    target: renameNames(generator.target, mapping),
-    ifs: generator.ifs.map((condition) => renameNames(condition, mapping)),
+    iter: index === 0 ? generator.iter : rename(generator.iter),
+    target: rename(generator.target),
+    ifs: generator.ifs.map(rename),
   }));
-  if (expr.kind === 'DictComp') {
-    return { ...expr, generators, key: renameNames(expr.key, mapping), value: renameNames(expr.value, mapping) };
-  }
-  return { ...expr, generators, elt: renameNames((expr as { elt: Expr }).elt, mapping) };
+  if (expr.kind === 'DictComp') return { ...expr, generators, key: rename(expr.key), value: rename(expr.value) };
+  return { ...expr, generators, elt: rename((expr as { elt: Expr }).elt) };
 }
 
 function targetNamesOf(target: Expr): string[] {
@@ -395,8 +402,28 @@ function decompose(expr: Expr): Decomposed {
     case 'Tuple':
     case 'Set':
       return { children: expr.elts, rebuild: (elts) => ({ ...expr, elts }) as Expr };
-    case 'JoinedStr':
-      return { children: expr.values, rebuild: (values) => ({ ...expr, values }) };
+    case 'JoinedStr': {
+      const only = expr.values[0];
+      if (expr.values.length === 1 && only!.kind === 'FormattedValue') {
+        const field = decompose(only!);
+        return { children: field.children, rebuild: (values) => ({ ...expr, values: [field.rebuild(values)] }) };
+      }
+      // Each replacement field is formatted before the next one is evaluated,
+      // so a field is lowered as a one-field f-string; a hoisted field goes
+      // back in as `{$tN}`, which formats the ready string unchanged.
+      const children = expr.values.map((value): Expr => (value.kind === 'FormattedValue' ? { kind: 'JoinedStr', values: [value], start: value.start, end: value.end } : value));
+      return {
+        children,
+        rebuild: (values) => ({
+          ...expr,
+          values: values.map((value): Expr => {
+            if (value.kind === 'Constant') return value;
+            if (value.kind === 'JoinedStr' && value.values.length === 1 && value.values[0]!.kind === 'FormattedValue') return value.values[0]!;
+            return { kind: 'FormattedValue', value, conversion: -1, format_spec: null, start: value.start, end: value.end };
+          }),
+        }),
+      };
+    }
     case 'FormattedValue': {
       const spec = expr.format_spec;
       return {

@@ -1,15 +1,24 @@
 // Renaming of variables inside an expression, respecting lambdas that bind
 // the same name for their own body.
 
-import type { Expr } from '../ast.ts';
+import type { Expr, Node } from '../ast.ts';
 
-export function renameNames<T extends Expr>(expr: T, mapping: ReadonlyMap<string, string>): T {
+/**
+ * Returns a copy of `expr` with the names in `mapping` renamed. `onCopy` is
+ * told of each copied node and its original, so facts recorded about the
+ * original (call classification) can be found from the copy.
+ */
+export function renameNames<T extends Expr>(
+  expr: T,
+  mapping: ReadonlyMap<string, string>,
+  onCopy: (original: Node, copy: Node) => void = () => {},
+): T {
   if (mapping.size === 0) return expr;
-  return renameValue(expr, mapping) as T;
+  return renameValue(expr, mapping, onCopy) as T;
 }
 
-function renameValue(value: unknown, mapping: ReadonlyMap<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => renameValue(item, mapping));
+function renameValue(value: unknown, mapping: ReadonlyMap<string, string>, onCopy: (original: Node, copy: Node) => void): unknown {
+  if (Array.isArray(value)) return value.map((item) => renameValue(item, mapping, onCopy));
   if (value === null || typeof value !== 'object') return value;
 
   const node = value as Record<string, unknown> & { kind?: string };
@@ -27,6 +36,7 @@ function renameValue(value: unknown, mapping: ReadonlyMap<string, string>): unkn
   }
 
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) copy[key] = renameValue(node[key], mapping);
+  for (const key of Object.keys(node)) copy[key] = renameValue(node[key], mapping, onCopy);
+  if (node.kind !== undefined) onCopy(node as unknown as Node, copy as unknown as Node);
   return copy;
 }

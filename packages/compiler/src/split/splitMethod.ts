@@ -35,7 +35,7 @@ export function splitMethod(method: MethodModel, model: ProgramModel, sink: Diag
   }
 
   const locals = methodLocals(method, blocks);
-  new LivenessAnalysis(locals).solveBlocks(blocks);
+  new LivenessAnalysis(locals, method.selfName).solveBlocks(blocks);
 
   return {
     name: method.name,
@@ -59,8 +59,12 @@ function lowerMethod(
   sink: DiagnosticSink,
 ): { entry: string; blocks: BlockIR[] } | null {
   const className = method.entity.name;
+  // Lowering renames comprehension variables in copies of their nodes; a
+  // copy is classified like the node it was copied from.
+  const originals = new Map<Node, Node>();
+  const siteOf = (node: Node) => model.sites.get(originals.get(node) ?? node);
   const suspendingSite = (node: Node) => {
-    const site = model.sites.get(node);
+    const site = siteOf(node);
     return site !== undefined && isSuspendingSite(site, model, className) ? site : undefined;
   };
   const flags = new NodeFlags((node) => suspendingSite(node) !== undefined);
@@ -69,8 +73,9 @@ function lowerMethod(
     builder,
     flags,
     suspendingSite,
-    siteOf: (node) => model.sites.get(node),
+    siteOf,
     walrusTargets: walrusTargetsOf(method.node.body),
+    recordCopy: (original, copy) => originals.set(copy, originals.get(original) ?? original),
   });
   const statements = new StatementLowering(builder, flags, expressions);
 
