@@ -10,7 +10,7 @@ import type { DiagnosticSink } from './diagnostics.ts';
 import type { ImportTable } from './imports.ts';
 import { inferFunctionTypes, lookupType, type Scope, type TypeOracle } from './infer.ts';
 import type { CallSite, EntityModel, MethodModel, ProgramModel } from './model.ts';
-import { entityClassOf, OTHER, typeFromAnnotation, type AType } from './types.ts';
+import { elementTypeOf, entityClassOf, OTHER, typeFromAnnotation, type AType } from './types.ts';
 import { forEachChild, isStmt } from './walk.ts';
 
 /** Where the code being walked runs; decides which remote interactions are allowed. */
@@ -223,9 +223,32 @@ export class Checker {
     for (const statement of node.body) this.visit(statement, inner);
   }
 
+  /**
+   * A lambda passed as the key or function of `sorted`, `min`, `max`,
+   * `map`, `filter` or `list.sort` receives the elements of the iterable, so
+   * its first parameter gets their type: this finds remote reads inside it.
+   */
+  private hintLambdaParameters(call: Call, state: WalkState): void {
+    const func = call.func;
+    let iterable: Expr | undefined;
+    if (func.kind === 'Name' && ['sorted', 'min', 'max'].includes(func.id)) iterable = call.args[0];
+    else if (func.kind === 'Name' && ['map', 'filter'].includes(func.id)) iterable = call.args[1];
+    else if (func.kind === 'Attribute' && func.attr === 'sort') iterable = func.value;
+    if (iterable === undefined) return;
+    const element = elementTypeOf(this.oracle.typeOf(iterable, state.scope) ?? OTHER);
+    const lambdas = [...call.args, ...call.keywords.map((keyword) => keyword.value)].filter((arg): arg is Lambda => arg.kind === 'Lambda');
+    for (const lambda of lambdas) this.lambdaHints.set(lambda, element);
+  }
+
+  private readonly lambdaHints = new Map<Lambda, AType>();
+
   private visitLambda(node: Lambda, state: WalkState): void {
     this.visitArguments(node, state);
-    const scope: Scope = { vars: this.paramTypes(node), parent: state.scope };
+    const params = this.paramTypes(node);
+    const hint = this.lambdaHints.get(node);
+    const first = [...node.args.posonlyargs, ...node.args.args][0];
+    if (hint !== undefined && first !== undefined) params.set(first.arg, hint);
+    const scope: Scope = { vars: params, parent: state.scope };
     this.visit(node.body, this.nestedState(state, scope));
   }
 
@@ -347,6 +370,7 @@ export class Checker {
   }
 
   private visitCall(call: Call, state: WalkState): void {
+    this.hintLambdaParameters(call, state);
     const func = call.func;
     if (func.kind === 'Attribute') this.classifyMethodCall(call, func, state);
     else if (func.kind === 'Name') this.classifyNameCall(call, func.id, state);
