@@ -29,9 +29,14 @@ export interface SimulateDependencies {
 }
 
 export function simulate(config: SimulationConfig, deps: SimulateDependencies = {}): SimulationRun {
+  return runScenario(config, deps).run;
+}
+
+/** `simulate`, also returning the engine (null when the run could not start) for in-package callers. */
+export function runScenario(config: SimulationConfig, deps: SimulateDependencies = {}): { run: SimulationRun; sim: Simulation | null } {
   const check = resolveConfig(config);
   if (!check.ok) {
-    return failedRun(config, 'invalid', `invalid configuration: ${check.errors.join('; ')}`);
+    return { run: failedRun(config, 'invalid', `invalid configuration: ${check.errors.join('; ')}`), sim: null };
   }
   const resolved = check.config;
   const createExecutor = deps.createExecutor ?? (() => createRuntimeExecutor(config.program, config.client));
@@ -42,14 +47,14 @@ export function simulate(config: SimulationConfig, deps: SimulateDependencies = 
   if (bundle === null && !isFaultFree) {
     const computed = computeReference(resolved, createExecutor, facts);
     if ('error' in computed) {
-      return failedRun(config, 'internal', computed.error);
+      return { run: failedRun(config, 'internal', computed.error), sim: null };
     }
     bundle = computed;
   }
 
   const loaded = createExecutor();
   if ('error' in loaded) {
-    return failedRun(config, 'internal', loaded.error);
+    return { run: failedRun(config, 'internal', loaded.error), sim: null };
   }
   const given = config.reference ?? null;
   const failing = new Set([...(bundle?.failingInvariants ?? []), ...(given?.failingInvariants ?? [])]);
@@ -62,11 +67,12 @@ export function simulate(config: SimulationConfig, deps: SimulateDependencies = 
   });
   sim.run();
   const result = finishRun(sim, resolved, isFaultFree ? null : (given ?? bundle?.simulated ?? null), bundle?.effects ?? null);
-  return {
+  const run: SimulationRun = {
     result,
     trace: sim.recorder.events,
     stateAt: (step: number): StepState => sim.recorder.stateAt(step),
   };
+  return { run, sim };
 }
 
 /** Run the scenario fault-free in exactly-once mode and keep what the checkers need. */
