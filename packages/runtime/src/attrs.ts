@@ -50,6 +50,17 @@ function methodTable(obj: Value): Record<string, Method<never>> | null {
   return null;
 }
 
+function builtinTypeTable(c: PyClass): Record<string, Method<never>> | null {
+  if (c === T.str) return strMethods as Record<string, Method<never>>;
+  if (c === T.list) return listMethods as Record<string, Method<never>>;
+  if (c === T.dict) return dictMethods as Record<string, Method<never>>;
+  if (c === T.set || c === T.frozenset) return setMethods as Record<string, Method<never>>;
+  if (c === T.tuple) return tupleMethods as Record<string, Method<never>>;
+  if (c === T.int || c === T.bool) return intMethods as Record<string, Method<never>>;
+  if (c === T.float) return floatMethods as Record<string, Method<never>>;
+  return null;
+}
+
 function noAttribute(obj: Value, name: string): never {
   if (obj instanceof PyClass) throw raise(exc.AttributeError, `type object '${obj.name}' has no attribute '${name}'`);
   if (obj instanceof PyModule) throw raise(exc.AttributeError, `module '${obj.name}' has no attribute '${name}'`);
@@ -90,6 +101,17 @@ export function getAttr(obj: Value, name: string): Value {
   if (obj instanceof EntityRef) return referenceHooks.getAttr(obj, name);
   if (obj instanceof PyClass) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
+    const table = builtinTypeTable(obj);
+    if (table !== null && table[name] !== undefined && obj.lookup(name) === undefined) {
+      const m = table[name];
+      const owner = obj;
+      return new PyBuiltin(name, (args, kw) => {
+        if (args.length === 0 || !typeOf(args[0]).isSubclassOf(owner)) {
+          throw raise(exc.TypeError, `descriptor '${name}' for '${owner.name}' objects doesn't apply to a '${args.length ? typeName(args[0]) : 'NoneType'}' object`);
+        }
+        return m(args[0] as never, args.slice(1), kw);
+      }, owner.name);
+    }
     if (name === '__mro__') return new PyTuple(obj.mro);
     if (name === '__bases__') return new PyTuple(obj.bases);
     const found = obj.lookup(name);

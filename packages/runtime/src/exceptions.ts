@@ -68,6 +68,8 @@ const NameError = makeExc('NameError', Exception);
 const RuntimeError = makeExc('RuntimeError', Exception);
 const ValueError = makeExc('ValueError', Exception);
 const ImportError = makeExc('ImportError', Exception);
+const OSError = makeExc('OSError', Exception);
+const ConnectionError = makeExc('ConnectionError', OSError);
 
 export const exc = {
   BaseException,
@@ -81,6 +83,15 @@ export const exc = {
   BufferError: makeExc('BufferError', Exception),
   EOFError: makeExc('EOFError', Exception),
   ImportError,
+  OSError,
+  EnvironmentError: OSError,
+  IOError: OSError,
+  PermissionError: makeExc('PermissionError', OSError),
+  FileNotFoundError: makeExc('FileNotFoundError', OSError),
+  FileExistsError: makeExc('FileExistsError', OSError),
+  TimeoutError: makeExc('TimeoutError', OSError),
+  ConnectionError,
+  ConnectionRefusedError: makeExc('ConnectionRefusedError', ConnectionError),
   ModuleNotFoundError: makeExc('ModuleNotFoundError', ImportError),
   LookupError,
   IndexError: makeExc('IndexError', LookupError),
@@ -92,9 +103,13 @@ export const exc = {
   RecursionError: makeExc('RecursionError', RuntimeError),
   NotImplementedError: makeExc('NotImplementedError', RuntimeError),
   StopIteration: makeExc('StopIteration', Exception),
+  SyntaxError: makeExc('SyntaxError', Exception),
+  SystemError: makeExc('SystemError', Exception),
   TypeError: makeExc('TypeError', Exception),
   ValueError,
   UnicodeError: makeExc('UnicodeError', ValueError),
+  Warning: makeExc('Warning', Exception),
+
   KeyboardInterrupt: makeExc('KeyboardInterrupt', BaseException),
   SystemExit: makeExc('SystemExit', BaseException),
   GeneratorExit: makeExc('GeneratorExit', BaseException),

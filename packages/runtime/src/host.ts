@@ -28,6 +28,8 @@ export interface ContinuationFrame {
   method: string;
   /** Block to run when the frame resumes. */
   resumeBlock: string;
+  /** Block whose terminator made the pending call: its `handler` receives an exception reply. */
+  callBlock: string;
   /** Local that receives the resumed value, or null. */
   resultVar: string | null;
   locals: (Value | undefined)[];

@@ -6,3 +6,6 @@ export { DEFAULT_LIMITS } from './limits.ts';
 export { EntityRef, EntityInstance } from './values.ts';
 export { exc, makeException } from './exceptions.ts';
 export { truthy } from './compare.ts';
+export { runDirect, runDirectProgram, type RunResult, type DirectOptions, type Violation } from './direct.ts';
+export { toJsonValue, stringifyJson, type JsonValue } from './json.ts';
+export { flushOutput } from './output.ts';

@@ -93,7 +93,7 @@ export function getItem(obj: Value, key: Value): Value {
   if (obj instanceof PyRange) return rangeGetItem(obj, key);
   if (obj instanceof PyInstance) {
     const m = obj.cls.lookup('__getitem__');
-    if (m instanceof PyFunction) return callHook.call(m, [obj, key], null);
+    if (m !== undefined) return callHook.call(m, [obj, key], null);
   }
   throw raise(exc.TypeError, `'${typeName(obj)}' object is not subscriptable`);
 }

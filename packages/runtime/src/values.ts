@@ -64,7 +64,7 @@ export class PyFunction extends PyObject {
     readonly invoke: (args: Value[], kwargs: Kwargs) => Value,
   ) { super(); }
   /** Set by the client interpreter: a generator-based call that can suspend. */
-  invokeGen: ((args: Value[], kwargs: Kwargs) => Generator<unknown, Value, unknown>) | null = null;
+  invokeGen: ((args: Value[], kwargs: Kwargs) => Generator<import('./host.ts').ClientRequest, Value, import('./host.ts').Resumption | undefined>) | null = null;
 }
 
 export class PyBoundMethod extends PyObject {
