@@ -153,8 +153,17 @@ function parseBlock(p: Parser, header: string, headerStart: number): Stmt[] {
   return body;
 }
 
-function endOf(body: Stmt[], fallback: number): number {
-  return body.length > 0 ? body[body.length - 1]!.end : fallback;
+/**
+ * Returns the end of a compound statement: the end of its last token other
+ * than NEWLINE, INDENT and DEDENT, as CPython computes it (so a trailing `;`
+ * of the last statement counts).
+ */
+function endOfStatement(p: Parser): number {
+  for (let i = p.pos - 1; i >= 0; i--) {
+    const kind = p.tokens[i]!.kind;
+    if (kind !== TokenKind.Newline && kind !== TokenKind.Indent && kind !== TokenKind.Dedent) return p.tokens[i]!.end;
+  }
+  return 0;
 }
 
 /** Parses a condition and rejects `=` where `==` was probably meant, as CPython does. */
@@ -199,7 +208,7 @@ function parseFunctionDef(p: Parser, decorators: Expr[], asyncStart: number | nu
   expectColon(p, true);
   const body = parseBlock(p, 'function definition', start);
   const nameSpan = { start: name.start, end: name.end };
-  const end = endOf(body, p.previousEnd);
+  const end = endOfStatement(p);
   const kind = asyncStart === null ? 'FunctionDef' : 'AsyncFunctionDef';
   return { kind, name: name.value, args, body, decorator_list: decorators, returns, nameSpan, start, end };
 }
@@ -229,7 +238,7 @@ function parseClassDef(p: Parser, decorators: Expr[]): Stmt {
     decorator_list: decorators,
     nameSpan,
     start: classToken.start,
-    end: endOf(body, p.previousEnd),
+    end: endOfStatement(p),
   };
 }
 
@@ -249,7 +258,7 @@ function parseIf(p: Parser): Stmt {
   } else if (p.at(TokenKind.Else)) {
     orelse = parseElse(p);
   }
-  const end = endOf(orelse, endOf(body, p.previousEnd));
+  const end = endOfStatement(p);
   return { kind: 'If', test, body, orelse, start: ifToken.start, end };
 }
 
@@ -267,7 +276,7 @@ function parseWhile(p: Parser): Stmt {
   expectColon(p, false);
   const body = parseBlock(p, "'while' statement", whileToken.start);
   const orelse = p.at(TokenKind.Else) ? parseElse(p) : [];
-  return { kind: 'While', test, body, orelse, start: whileToken.start, end: endOf(orelse, endOf(body, p.previousEnd)) };
+  return { kind: 'While', test, body, orelse, start: whileToken.start, end: endOfStatement(p) };
 }
 
 // for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions &&':' block [else_block]
@@ -280,7 +289,7 @@ function parseFor(p: Parser, asyncStart: number | null): Stmt {
   expectColon(p, true);
   const body = parseBlock(p, "'for' statement", start);
   const orelse = p.at(TokenKind.Else) ? parseElse(p) : [];
-  const end = endOf(orelse, endOf(body, p.previousEnd));
+  const end = endOfStatement(p);
   const kind = asyncStart === null ? 'For' : 'AsyncFor';
   return { kind, target, iter, body, orelse, start, end };
 }
@@ -309,7 +318,7 @@ function parseWith(p: Parser, asyncStart: number | null): Stmt {
   expectColon(p, false);
   const body = parseBlock(p, "'with' statement", start);
   const kind = asyncStart === null ? 'With' : 'AsyncWith';
-  return { kind, items, body, start, end: endOf(body, p.previousEnd) };
+  return { kind, items, body, start, end: endOfStatement(p) };
 }
 
 // with_item:
@@ -367,7 +376,7 @@ function parseTry(p: Parser): Stmt {
     finalbody = parseBlock(p, "'finally' statement", finallyToken.start);
   }
   if (handlers.length === 0 && !hasFinally) p.fail("expected 'except' or 'finally' block", p.peek());
-  const end = endOf(finalbody, endOf(orelse, handlers.length > 0 ? handlers[handlers.length - 1]!.end : endOf(body, p.previousEnd)));
+  const end = endOfStatement(p);
   const kind = isStar === true ? 'TryStar' : 'Try';
   return { kind, body, handlers, orelse, finalbody, start: tryToken.start, end };
 }
@@ -394,7 +403,7 @@ function parseExceptHandler(p: Parser): ExceptHandler {
   expectColon(p, false);
   const header = isStar ? "'except*' statement" : "'except' statement";
   const body = parseBlock(p, header, exceptToken.start);
-  return { kind: 'ExceptHandler', type, name, body, start: exceptToken.start, end: endOf(body, p.previousEnd) };
+  return { kind: 'ExceptHandler', type, name, body, start: exceptToken.start, end: endOfStatement(p) };
 }
 
 // async_stmt: ASYNC (function_def_raw | for_stmt | with_stmt)
@@ -431,7 +440,7 @@ function parseMatchBody(p: Parser, start: number, subject: Expr): Stmt {
     cases.push(parseCaseBlock(p));
   }
   p.eat(TokenKind.Dedent);
-  const end = cases.length > 0 ? cases[cases.length - 1]!.end : p.previousEnd;
+  const end = endOfStatement(p);
   return { kind: 'Match', subject, cases, start, end };
 }
 
@@ -479,6 +488,6 @@ function parseCaseBlock(p: Parser): MatchCase {
     guard,
     body,
     start: caseToken.start,
-    end: endOf(body, p.previousEnd),
+    end: endOfStatement(p),
   };
 }
