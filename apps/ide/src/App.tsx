@@ -12,12 +12,14 @@ import { useCompiler } from './hooks/useCompiler.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import { usePlayback } from './hooks/usePlayback.ts';
 import { useKeyboard } from './hooks/useKeyboard.ts';
+import { useLayoutStore } from './stores/layoutStore.ts';
 
 export function App() {
   useCompiler();
   useSimulation();
   usePlayback();
   useKeyboard();
+  const isGraphMaximized = useLayoutStore((state) => state.isGraphMaximized);
 
   return (
     <div className="app" data-testid="app">
@@ -28,10 +30,10 @@ export function App() {
           <EditorPane />
           <ProblemsPanel />
         </div>
-        <div className="column column-right">
+        <div className={`column column-right${isGraphMaximized ? ' is-graph-maximized' : ''}`}>
           <GraphPane />
           <SimControls />
-          <BottomPanel />
+          {!isGraphMaximized && <BottomPanel />}
         </div>
       </main>
       <FaultMenu />

@@ -13,7 +13,10 @@ const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowCl
 
 /** One method's block graph; clicking a block highlights its source lines. */
 export function BlockGraphView({ method, source }: { method: MethodIR; source: string }) {
-  const { nodes, edges } = useMemo(() => buildBlockElements(method, source), [method, source]);
+  // The method's blocks and its own source text decide the drawing; edits
+  // elsewhere in the file keep the elements and skip layout and rendering.
+  const key = useMemo(() => JSON.stringify(method.blocks) + source.slice(method.span.start, method.span.end), [method, source]);
+  const { nodes, edges } = useMemo(() => buildBlockElements(method, source), [key]);
   const selectBlock = useSelectionStore((state) => state.selectBlock);
   const { fitView } = useReactFlow();
 

@@ -16,7 +16,7 @@ function BlockNodeImpl({ data }: NodeProps<BlockFlowNode>) {
 
   return (
     <div className={classes.join(' ')} data-testid="graph.block" data-block-id={data.blockId}>
-      <Handle type="target" position={Position.Left} className="ef-handle" />
+      <Handle type="target" position={Position.Top} className="ef-handle" />
       <header className="ef-node-header">
         <span className="ef-node-title">{data.label}</span>
         {data.isEntry && <span className="chip">entry</span>}
@@ -26,7 +26,7 @@ function BlockNodeImpl({ data }: NodeProps<BlockFlowNode>) {
       </header>
       <pre className="ef-block-code">{data.lines.length > 0 ? data.lines.join('\n') : ' '}</pre>
       <footer className={`ef-terminator ef-terminator-${data.terminatorKind}`}>{data.terminator}</footer>
-      <Handle type="source" position={Position.Right} className="ef-handle" />
+      <Handle type="source" position={Position.Bottom} className="ef-handle" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DefaultEdgeOptions, EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { ProgramIR } from '@entflow/compiler';
-import { buildDataflowElements } from '../graph/dataflowElements.ts';
+import { buildDataflowElements, dataflowKey } from '../graph/dataflowElements.ts';
 import { OperatorNode } from './OperatorNode.tsx';
 import { EndpointNode } from './EndpointNode.tsx';
 import { RoutedEdge } from './RoutedEdge.tsx';
@@ -20,7 +20,9 @@ const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowCl
  * loaded, never on an ordinary edit.
  */
 export function DataflowView({ ir }: { ir: ProgramIR }) {
-  const { nodes, edges } = useMemo(() => buildDataflowElements(ir), [ir]);
+  const key = useMemo(() => dataflowKey(ir), [ir]);
+  // Rebuilt only when the key changes; `ir` then is the program that changed it.
+  const { nodes, edges } = useMemo(() => buildDataflowElements(ir), [key]);
   const loadCount = useEditorStore((state) => state.loadCount);
   const { fitView } = useReactFlow();
   const fittedFor = useRef<number>(-1);

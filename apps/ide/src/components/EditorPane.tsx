@@ -19,6 +19,7 @@ const EDITOR_OPTIONS = {
   renderLineHighlight: 'line',
   glyphMargin: false,
   fixedOverflowWidgets: true,
+  stickyScroll: { enabled: false },
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { findMethod } from '../graph/locate.ts';
 import { DataflowView } from './DataflowView.tsx';
 import { BlockGraphView } from './BlockGraphView.tsx';
 import { GraphStatus } from './GraphStatus.tsx';
+import { useLayoutStore } from '../stores/layoutStore.ts';
 
 export function GraphPane() {
   const ir = useCompileStore((state) => state.lastGoodIr);
@@ -14,6 +15,8 @@ export function GraphPane() {
   const graphView = useSelectionStore((state) => state.graphView);
   const showDataflow = useSelectionStore((state) => state.showDataflow);
   const source = useEditorStore((state) => state.files.entities);
+  const isMaximized = useLayoutStore((state) => state.isGraphMaximized);
+  const setMaximized = useLayoutStore((state) => state.setGraphMaximized);
   const opened = ir && graphView.kind === 'method' ? findMethod(ir, graphView.qualifiedName) : null;
 
   return (
@@ -31,6 +34,16 @@ export function GraphPane() {
           )}
         </nav>
         <GraphStatus />
+        <button
+          type="button"
+          className={`btn btn-icon${isMaximized ? ' is-on' : ''}`}
+          data-testid="graph.maximize"
+          title={isMaximized ? 'Show the run panels again' : 'Give the graph the whole column'}
+          aria-pressed={isMaximized}
+          onClick={() => setMaximized(!isMaximized)}
+        >
+          {isMaximized ? '▾' : '▴'}
+        </button>
       </div>
       <div className={`graph-body${isStale ? ' is-stale' : ''}`}>
         {!ir && <div className="pane-placeholder" data-testid="graph.empty">No compiled program yet.</div>}

@@ -1,9 +1,8 @@
 import { useCompileStore } from '../stores/compileStore.ts';
 
-/** Compiler state in a few words: compiling, error count, or why nothing compiles. */
+/** Compiler state in a few words: compile time, error count, or why nothing compiles. */
 export function GraphStatus() {
   const output = useCompileStore((state) => state.output);
-  const isCompiling = useCompileStore((state) => state.isCompiling);
   const workerError = useCompileStore((state) => state.workerError);
 
   let text = '';
@@ -22,7 +21,6 @@ export function GraphStatus() {
 
   return (
     <span className={`status status-${tone}`} data-testid="graph.status" aria-live="polite">
-      {isCompiling && <span className="spinner" aria-label="compiling" />}
       {text}
     </span>
   );

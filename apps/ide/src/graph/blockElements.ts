@@ -118,8 +118,8 @@ export function buildBlockElements(method: MethodIR, source: string): { nodes: B
         isEntry: block.id === method.entry,
       },
       style: { width: BLOCK_WIDTH, height },
-      sourcePosition: Position.Right,
-      targetPosition: Position.Left,
+      sourcePosition: Position.Bottom,
+      targetPosition: Position.Top,
     };
   });
 
@@ -133,7 +133,7 @@ export function buildBlockElements(method: MethodIR, source: string): { nodes: B
   const layout = layoutGraph(
     nodes.map((node) => ({ id: node.id, width: BLOCK_WIDTH, height: node.style?.height as number })),
     rawEdges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, labelWidth: edge.label.length * 7 })),
-    { rankSeparation: 60, nodeSeparation: 28 },
+    { direction: 'TB', rankSeparation: 44, nodeSeparation: 40 },
   );
   for (const node of nodes) node.position = layout.positions.get(node.id) ?? node.position;
 

@@ -154,6 +154,22 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
   return { nodes, edges };
 }
 
+/**
+ * A key that changes exactly when the drawn dataflow graph would: edits that
+ * leave nodes, edges and method lists alone (most keystrokes) keep the key,
+ * so the graph is neither laid out nor rendered again.
+ */
+export function dataflowKey(ir: ProgramIR): string {
+  return JSON.stringify([
+    ir.dataflow,
+    ir.entities.map((entity) => [
+      entity.name,
+      entity.state.map((attribute) => attribute.name),
+      entity.methods.map((method) => [method.name, method.isSplit, method.isTransactional, method.blocks.length]),
+    ]),
+  ]);
+}
+
 export function formatEdgeLabel(data: RoutedEdgeData): string {
   return `${data.relation} ${shortLabel(data.labels)}`;
 }

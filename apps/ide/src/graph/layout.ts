@@ -1,4 +1,4 @@
-// Left-to-right layered layout with dagre. Returns top-left corners (React
+// Layered layout with dagre, left to right unless asked otherwise. Returns top-left corners (React
 // Flow's node origin) and, per edge, the polyline dagre routed around nodes.
 import dagre from '@dagrejs/dagre';
 
@@ -28,6 +28,8 @@ export interface LayoutResult {
 }
 
 export interface LayoutOptions {
+  /** Left to right (the dataflow graph) or top to bottom (block graphs, which read like code). */
+  direction?: 'LR' | 'TB';
   rankSeparation?: number;
   nodeSeparation?: number;
 }
@@ -35,7 +37,7 @@ export interface LayoutOptions {
 export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions = {}): LayoutResult {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({
-    rankdir: 'LR',
+    rankdir: options.direction ?? 'LR',
     ranksep: options.rankSeparation ?? 80,
     nodesep: options.nodeSeparation ?? 36,
     edgesep: 18,

@@ -16,6 +16,9 @@ interface LayoutState {
   bottomTab: BottomTab;
   isHelpOpen: boolean;
   isGalleryOpen: boolean;
+  /** The graph takes the whole right column (the run panels fold away). */
+  isGraphMaximized: boolean;
+  setGraphMaximized: (isGraphMaximized: boolean) => void;
   setBottomTab: (bottomTab: BottomTab) => void;
   setHelpOpen: (isHelpOpen: boolean) => void;
   setGalleryOpen: (isGalleryOpen: boolean) => void;
@@ -25,6 +28,8 @@ export const useLayoutStore = create<LayoutState>((set) => ({
   bottomTab: 'state',
   isHelpOpen: false,
   isGalleryOpen: false,
+  isGraphMaximized: false,
+  setGraphMaximized: (isGraphMaximized) => set({ isGraphMaximized }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
   setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
   setGalleryOpen: (isGalleryOpen) => set({ isGalleryOpen }),
