@@ -16,3 +16,6 @@ export type { AnalysisResult, CallSite, CallSiteKind, ProgramModel } from './ana
 export { Code as AnalysisCode } from './analysis/codes.ts';
 export { unparseExpr, unparseStmt } from './emit/unparse.ts';
 export { terminatorText, methodListing, type MethodListing, type BlockListing } from './emit/blockText.ts';
+export { emitDot } from './emit/dot.ts';
+export { emitMermaid } from './emit/mermaid.ts';
+export type { GraphView } from './emit/graphModel.ts';
