@@ -9,7 +9,7 @@ import { Cell } from './interp/frame.ts';
 import { Frame } from './interp/frame.ts';
 import { PySetTable } from './setTable.ts';
 import {
-  EntityInstance, EntityRef, PyDict, PyDictView, PyInstance, PyList, PySet, PyTuple, type Value,
+  EntityInstance, EntityRef, PyDict, PyDictView, PyInstance, PyIter, PyList, PySet, PyTuple, type Value,
 } from './values.ts';
 
 type Memo = Map<unknown, unknown>;
@@ -81,6 +81,11 @@ function copyAny(v: unknown, memo: Memo, boundary: boolean): unknown {
     out.ret = copyAny(v.ret, memo, boundary) as Value;
     return out;
   }
+  if (v instanceof PyIter && v.copyAt !== null && !boundary) {
+    const out = v.copyAt((x) => copyAny(x, memo, boundary) as Value);
+    memo.set(v, out);
+    return out;
+  }
   if (Array.isArray(v)) {
     const out: unknown[] = new Array(v.length);
     memo.set(v, out);
@@ -100,8 +105,8 @@ function copyAny(v: unknown, memo: Memo, boundary: boolean): unknown {
     return out;
   }
   // Immutable or shared objects: PyFloat, EntityRef, ranges, slices, functions,
-  // classes, builtins, modules. Iterators are shared too (their position
-  // cannot be copied).
+  // classes, builtins, modules, and iterators without `copyAt` (generators,
+  // whose position cannot be copied).
   return v;
 }
 

@@ -28,61 +28,73 @@ export function checkSize(n: number): void {
   }
 }
 
-function listIter(items: () => Value[], typeNameText: string): PyIter {
-  let i = 0;
-  return new PyIter(() => {
+function listIter(source: PyList | PyTuple | string[], typeNameText: string, start = 0): PyIter {
+  let i = start;
+  const items = (): Value[] => (Array.isArray(source) ? source : source.items);
+  const iter = new PyIter(() => {
     const a = items();
     return i < a.length ? a[i++] : DONE;
   }, typeNameText);
+  iter.copyAt = (copyValue) => listIter(Array.isArray(source) ? source : copyValue(source) as PyList | PyTuple, typeNameText, i);
+  return iter;
 }
 
-function dictIter(d: PyDict, pick: (k: Value, v: Value) => Value, name: string): PyIter {
+function dictIter(d: PyDict, pick: (k: Value, v: Value) => Value, name: string, skip = 0): PyIter {
   const it = d.map.values();
+  for (let n = 0; n < skip; n++) it.next();
+  let consumed = skip;
   const version = d.version;
   const size = d.map.size;
-  return new PyIter(() => {
+  const iter = new PyIter(() => {
     if (d.version !== version || d.map.size !== size) {
       throw raise(exc.RuntimeError, 'dictionary changed size during iteration');
     }
     const r = it.next();
-    return r.done ? DONE : pick(r.value.key, r.value.value);
+    if (r.done) return DONE;
+    consumed++;
+    return pick(r.value.key, r.value.value);
   }, name);
+  iter.copyAt = (copyValue) => dictIter(copyValue(d) as PyDict, pick, name, consumed);
+  return iter;
+}
+
+function rangeIter(start: number, stop: number, step: number): PyIter {
+  let cur = start;
+  const iter = new PyIter(() => {
+    if (step > 0 ? cur >= stop : cur <= stop) return DONE;
+    const r = cur;
+    cur += step;
+    return r;
+  }, 'range_iterator');
+  iter.copyAt = () => rangeIter(cur, stop, step);
+  return iter;
+}
+
+function setIter(set: PySet, keys: Value[], start: number): PyIter {
+  const table = set.table;
+  const size = table.used;
+  let i = start;
+  const iter = new PyIter(() => {
+    if (table.used !== size) throw raise(exc.RuntimeError, 'Set changed size during iteration');
+    return i < keys.length ? keys[i++] : DONE;
+  }, 'set_iterator');
+  iter.copyAt = (copyValue) => setIter(copyValue(set) as PySet, keys.map(copyValue), i);
+  return iter;
 }
 
 export function getIter(v: Value): PyIter {
-  if (v instanceof PyList) return listIter(() => v.items, 'list_iterator');
-  if (v instanceof PyTuple) return listIter(() => v.items, 'tuple_iterator');
-  if (typeof v === 'string') {
-    const chars = Array.from(v);
-    return listIter(() => chars, 'str_ascii_iterator');
-  }
+  if (v instanceof PyList) return listIter(v, 'list_iterator');
+  if (v instanceof PyTuple) return listIter(v, 'tuple_iterator');
+  if (typeof v === 'string') return listIter(Array.from(v), 'str_ascii_iterator');
   if (v instanceof PyIter) return v;
-  if (v instanceof PyRange) {
-    let cur = v.start;
-    const { stop, step } = v;
-    return new PyIter(() => {
-      if (step > 0 ? cur >= stop : cur <= stop) return DONE;
-      const r = cur;
-      cur += step;
-      return r;
-    }, 'range_iterator');
-  }
+  if (v instanceof PyRange) return rangeIter(v.start, v.stop, v.step);
   if (v instanceof PyDict) return dictIter(v, (k) => k, 'dict_keyiterator');
   if (v instanceof PyDictView) {
     if (v.kind === 'keys') return dictIter(v.dict, (k) => k, 'dict_keyiterator');
     if (v.kind === 'values') return dictIter(v.dict, (_k, val) => val, 'dict_valueiterator');
     return dictIter(v.dict, (k, val) => new PyTuple([k, val]), 'dict_itemiterator');
   }
-  if (v instanceof PySet) {
-    const keys = v.table.keys();
-    const table = v.table;
-    const size = table.used;
-    let i = 0;
-    return new PyIter(() => {
-      if (table.used !== size) throw raise(exc.RuntimeError, 'Set changed size during iteration');
-      return i < keys.length ? keys[i++] : DONE;
-    }, 'set_iterator');
-  }
+  if (v instanceof PySet) return setIter(v, v.table.keys(), 0);
   if (v instanceof PyInstance) {
     const m = v.cls.lookup('__iter__');
     if (m instanceof PyFunction) {

@@ -131,6 +131,12 @@ export type IterResult = Value | typeof DONE;
 
 /** Any Python iterator: list/dict/set iterators, generator expressions, map, zip, ... */
 export class PyIter extends PyObject {
+  /**
+   * Set on iterators over built-in containers: a copy at the same position
+   * over `copyValue(container)`, so a snapshot of a suspended `for` loop
+   * resumes where it was. Other iterators (generators) are shared by copies.
+   */
+  copyAt: ((copyValue: (v: Value) => Value) => PyIter) | null = null;
   constructor(readonly next: () => IterResult, readonly typeName: string) { super(); }
 }
 

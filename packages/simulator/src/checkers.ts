@@ -7,7 +7,7 @@
 import type { CompletedCheckpoint } from './coordinator.ts';
 import type { Simulation } from './engine.ts';
 import type { EntityState } from './executor.ts';
-import { effectKey, type WorkerState } from './model.ts';
+import { effectKey, type Message, type WorkerState } from './model.ts';
 import { diffStates, groupByClass, type AttributeDiff } from './stateJson.ts';
 import type { EffectDiff, JsonValue, ReferenceOutcome, StateJson, Violation } from './trace.ts';
 
@@ -24,7 +24,7 @@ export class Checkers {
     if (!this.sim.options.checkInvariants || this.sim.executor.invariantNames.length === 0) {
       return;
     }
-    const entities = committedView(checkpoint.workers, checkpoint.logged.flat().map((m) => m.payload));
+    const entities = committedView(checkpoint.workers, checkpoint.logged);
     if (entities === null) {
       return;
     }
@@ -62,7 +62,7 @@ export class Checkers {
           requestId: null, entity: null, attribute: null,
           step: sim.stepIndex - 1,
           invariant: name,
-          isInReference: isFinal && isInReference,
+          isInReference: sim.options.isReferenceRun || (isFinal && isInReference),
         });
       }
     }
@@ -89,7 +89,7 @@ export class Checkers {
   }
 
   private add(kind: Violation['kind'], message: string, requestId: number | null = null, entity: string | null = null, attribute: string | null = null): void {
-    this.violations.push({ kind, message, requestId, entity, attribute, step: this.sim.stepIndex - 1, isInReference: false });
+    this.violations.push({ kind, message, requestId, entity, attribute, step: this.sim.stepIndex - 1, isInReference: this.sim.options.isReferenceRun });
   }
 
   private checkReplies(): void {
@@ -225,12 +225,14 @@ function compareEffectKeys(a: string, b: string): number {
 
 /**
  * The entities of a checkpoint as committed state: entities touched by a
- * running transaction are seen at their pre-image (and ones it created are
- * left out). Returns null when a non-transactional request is in the middle
- * of its chain at the cut, because invariants need not hold there (as in
- * CPython in the middle of a method).
+ * running or undone transaction are seen at their pre-image, ones it created
+ * are left out. A transaction that already committed at its origin but whose
+ * commit message to this worker is still in flight at the cut (logged) keeps
+ * the current state. Returns null when a non-transactional request is in the
+ * middle of its chain at the cut, because invariants need not hold there (as
+ * in CPython in the middle of a method).
  */
-function committedView(workers: WorkerState[], logged: import('./model.ts').Payload[]): { state: EntityState; order: [number, number] }[] | null {
+function committedView(workers: WorkerState[], logged: Message[][]): { state: EntityState; order: [number, number] }[] | null {
   const inTransaction = new Set<number>();
   for (const state of workers) {
     for (const requestId of state.undo.keys()) {
@@ -238,23 +240,25 @@ function committedView(workers: WorkerState[], logged: import('./model.ts').Payl
     }
   }
   const busy = new Set<number>();
+  const noteChain = (message: Message) => {
+    const payload = message.payload;
+    if ('chain' in payload && payload.kind !== 'reply') {
+      busy.add(payload.chain.requestId);
+    }
+  };
   for (const state of workers) {
     for (const frame of state.frames.values()) {
       busy.add(frame.requestId);
     }
     for (const waiting of state.lockWaiters.values()) {
-      waiting.forEach((m) => 'chain' in m.payload && busy.add(m.payload.chain.requestId));
+      waiting.forEach(noteChain);
     }
-    state.ready.forEach((m) => 'chain' in m.payload && busy.add(m.payload.chain.requestId));
+    state.ready.forEach(noteChain);
     for (const requestId of state.held.keys()) {
       busy.add(requestId);
     }
   }
-  for (const payload of logged) {
-    if ('chain' in payload && payload.kind !== 'reply') {
-      busy.add(payload.chain.requestId);
-    }
-  }
+  logged.flat().forEach(noteChain);
   for (const requestId of busy) {
     if (!inTransaction.has(requestId)) {
       return null;
@@ -262,9 +266,18 @@ function committedView(workers: WorkerState[], logged: import('./model.ts').Payl
   }
 
   const entities: { state: EntityState; order: [number, number] }[] = [];
-  for (const state of workers) {
+  workers.forEach((state, index) => {
+    const committed = new Set<number>();
+    for (const message of logged[index] ?? []) {
+      if (message.payload.kind === 'txEnd' && !message.payload.abort) {
+        committed.add(message.payload.requestId);
+      }
+    }
     const preimages = new Map<string, EntityState | null>();
-    for (const entries of state.undo.values()) {
+    for (const [requestId, entries] of state.undo) {
+      if (committed.has(requestId)) {
+        continue;
+      }
       for (const entry of entries) {
         preimages.set(entry.entityId, entry.preimage);
       }
@@ -276,6 +289,6 @@ function committedView(workers: WorkerState[], logged: import('./model.ts').Payl
       }
       entities.push({ state: preimage ?? record.state, order: record.order });
     }
-  }
+  });
   return entities.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
 }

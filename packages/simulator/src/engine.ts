@@ -63,6 +63,8 @@ export interface EngineOptions {
   referenceEffects: Map<string, number> | null;
   /** Invariants that fail in the reference run and so are not the mode's fault. */
   invariantsFailingInReference: Set<string>;
+  /** True for a run without faults: it is its own reference, so nothing it shows breaks a guarantee. */
+  isReferenceRun: boolean;
 }
 
 export class Simulation {

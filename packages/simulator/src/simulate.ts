@@ -64,6 +64,7 @@ export function runScenario(config: SimulationConfig, deps: SimulateDependencies
     reference: given ?? bundle?.simulated ?? null,
     referenceEffects: bundle?.effects ?? null,
     invariantsFailingInReference: failing,
+    isReferenceRun: isFaultFree,
   });
   sim.run();
   const result = finishRun(sim, resolved, isFaultFree ? null : (given ?? bundle?.simulated ?? null), bundle?.effects ?? null);
@@ -96,6 +97,7 @@ export function computeReference(
     reference: null,
     referenceEffects: null,
     invariantsFailingInReference: new Set(),
+    isReferenceRun: true,
   });
   sim.run();
   if (sim.ended !== null && sim.ended.reason !== 'completed') {
@@ -134,7 +136,7 @@ function finishRun(sim: Simulation, resolved: ResolvedConfig, reference: Referen
   if (ended.reason !== 'stopped') {
     sim.checkers.finish({ output, state, error }, reference, referenceEffects, effects);
   }
-  sim.recorder.hashText(JSON.stringify({ output, state, error }));
+  sim.recorder.hashText(JSON.stringify({ output, state, error }, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value)));
 
   let applied = 0;
   for (const count of effects.values()) {
