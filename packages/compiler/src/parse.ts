@@ -28,10 +28,21 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
   let issues: SyntaxIssue[];
   try {
     const tokenized = tokenize(source);
+    const nullByte = source.indexOf('\0');
+    if (nullByte >= 0 && !tokenized.issues.some((issue) => issue.origin === 'source')) {
+      tokenized.issues.push({
+        code: SyntaxErrorCode.Tokenizer,
+        message: 'source code string cannot contain null bytes',
+        start: nullByte,
+        end: nullByte + 1,
+        origin: 'source',
+      });
+    }
     const parserIssues: SyntaxIssue[] = [];
     const parser = new Parser(source, tokenized.tokens, parserIssues, lineTable);
     module = { kind: 'Module', body: parseFileStatements(parser), start: 0, end: source.length };
-    issues = orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, source.length);
+    const endOfFile = tokenized.tokens[tokenized.tokens.length - 1]!;
+    issues = orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, endOfFile.start);
   } catch (error) {
     // The bounds in limits.ts keep recursion shallow; this is the last guard
     // that keeps an unforeseen input from escaping as an exception.
@@ -50,40 +61,50 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
 
 /**
  * Puts first the error CPython 3.11 reports for the file, then the rest in
- * source order. CPython stops at its first error but lets a tokenizer error
- * anywhere in the file take the place of a parser error (it tokenizes the rest
- * of the file to look for one), except after "unexpected indent", and reports
- * a bracket left open at the end of the file when it was opened on an earlier
- * line than the parser error, or when the parser only failed at the end.
+ * source order. CPython stops at its first error: a tokenizer error met
+ * before the parser fails wins. After a parser error CPython tokenizes the
+ * rest of the file, and the next tokenizer SyntaxError there replaces the
+ * parser error (unless that was "unexpected indent"); a tokenizer error
+ * state (bad unindent, TabError) ends that scan instead. A bracket left open
+ * at the end of the file wins when it was opened on an earlier line than the
+ * parser error, or when the parser only failed at the end.
  */
 function orderSyntaxIssues(
   tokenizerIssues: SyntaxIssue[],
   parserIssues: SyntaxIssue[],
   lineTable: LineTable,
-  sourceLength: number,
+  endOfFileOffset: number,
 ): SyntaxIssue[] {
   const unclosed = tokenizerIssues.find((issue) => issue.origin === 'unclosed') ?? null;
-  const tokenizerErrors = tokenizerIssues.filter((issue) => issue.origin !== 'unclosed');
+  // With a bracket open at the end, errors at the end-of-file tokens only
+  // restate it.
   const parserErrors = unclosed === null
     ? parserIssues
-    : parserIssues.filter((issue) => issue.start < sourceLength);
-  const firstParser = parserErrors[0] ?? null;
-  const firstTokenizer = tokenizerErrors[0] ?? null;
-
-  let primary: SyntaxIssue | null = null;
-  if (firstTokenizer !== null) {
-    const isIndentFirst = firstParser !== null && firstParser.message === 'unexpected indent'
-      && firstParser.start < firstTokenizer.start;
-    primary = isIndentFirst ? firstParser : firstTokenizer;
-  } else if (unclosed !== null) {
-    const isUnclosedFirst = firstParser === null
-      || lineTable.lineOf(firstParser.start) > lineTable.lineOf(unclosed.start);
-    primary = isUnclosedFirst ? unclosed : firstParser;
-  } else {
-    primary = firstParser;
-  }
-
+    : parserIssues.filter((issue) => issue.start < endOfFileOffset);
   const all = [...tokenizerIssues, ...parserErrors];
+  const primary = findPrimaryIssue(tokenizerIssues, parserErrors[0] ?? null, unclosed, lineTable);
   const rest = all.filter((issue) => issue !== primary).sort((a, b) => a.start - b.start);
   return primary === null ? rest : [primary, ...rest];
+}
+
+function findPrimaryIssue(
+  tokenizerIssues: SyntaxIssue[],
+  firstParser: SyntaxIssue | null,
+  unclosed: SyntaxIssue | null,
+  lineTable: LineTable,
+): SyntaxIssue | null {
+  const sourceIssue = tokenizerIssues.find((issue) => issue.origin === 'source');
+  if (sourceIssue !== undefined) return sourceIssue;
+
+  const tokenizerErrors = tokenizerIssues.filter((issue) => issue.origin === 'tokenizer' || issue.origin === 'tokenizerState');
+  if (firstParser === null) return tokenizerErrors[0] ?? unclosed;
+
+  const before = tokenizerErrors.find((issue) => issue.start < firstParser.start);
+  if (before !== undefined) return before;
+  if (firstParser.message === 'unexpected indent') return firstParser;
+
+  const after = tokenizerErrors.find((issue) => issue.start >= firstParser.start);
+  if (after !== undefined) return after.origin === 'tokenizer' ? after : firstParser;
+  if (unclosed !== null && lineTable.lineOf(firstParser.start) > lineTable.lineOf(unclosed.start)) return unclosed;
+  return firstParser;
 }

@@ -132,7 +132,14 @@ class Tokenizer {
   }
 
   private finish(): void {
-    const end = this.end;
+    // CPython places the tokens that end the file at the end of the last
+    // line, not on the empty line after a final newline.
+    let end = this.end;
+    if (end > 0 && !this.isBracketed) {
+      const last = this.source.charCodeAt(end - 1);
+      if (last === CHAR_LF) end -= end >= 2 && this.source.charCodeAt(end - 2) === CHAR_CR ? 2 : 1;
+      else if (last === CHAR_CR) end -= 1;
+    }
     if (this.brackets.length > 0 && !this.isBracketed) {
       const open = this.brackets[this.brackets.length - 1]!;
       this.report(SyntaxErrorCode.Tokenizer, `'${open.char}' was never closed`, open.start, open.start + 1, 'unclosed');
@@ -208,7 +215,7 @@ class Tokenizer {
     }
     if (column > top) {
       if (indents.length > INDENT_DEPTH_MAX) {
-        this.report(SyntaxErrorCode.TooDeep, 'too many levels of indentation', textStart, textStart + 1);
+        this.report(SyntaxErrorCode.TooDeep, 'too many levels of indentation', textStart, textStart + 1, 'tokenizerState');
       }
       if (altColumn <= altTop) this.reportTabError(textStart);
       indents.push(column);
@@ -228,6 +235,7 @@ class Tokenizer {
         'unindent does not match any outer indentation level',
         textStart,
         textStart + 1,
+        'tokenizerState',
       );
       // Recover by treating the odd column as a level of its own that emits
       // no DEDENT, so the following lines at this column parse normally.
@@ -240,7 +248,7 @@ class Tokenizer {
   }
 
   private reportTabError(offset: number): void {
-    this.report(SyntaxErrorCode.Tab, 'inconsistent use of tabs and spaces in indentation', offset, offset + 1);
+    this.report(SyntaxErrorCode.Tab, 'inconsistent use of tabs and spaces in indentation', offset, offset + 1, 'tokenizerState');
   }
 
   private readNewline(code: number): void {
@@ -274,7 +282,7 @@ class Tokenizer {
     } else if (next === CHAR_CR) {
       this.pos += this.source.charCodeAt(start + 2) === CHAR_LF ? 3 : 2;
     } else if (next === -1) {
-      this.report(SyntaxErrorCode.Tokenizer, 'unexpected EOF while parsing', start, start + 1);
+      this.report(SyntaxErrorCode.Tokenizer, 'unexpected EOF while parsing', start, start + 1, 'tokenizerState');
       this.pos++;
     } else {
       this.report(
@@ -282,6 +290,7 @@ class Tokenizer {
         'unexpected character after line continuation character',
         start,
         start + 1,
+        'tokenizerState',
       );
       this.pos++;
     }
@@ -658,7 +667,11 @@ class Tokenizer {
 
   private readOtherCharacter(code: number, start: number): void {
     this.pos = start + 1;
-    if (code === 0 || (code < 32 && code !== CHAR_TAB) || code === 127) {
+    if (code === 0) {
+      this.report(SyntaxErrorCode.Tokenizer, 'source code string cannot contain null bytes', start, start + 1, 'source');
+      return;
+    }
+    if ((code < 32 && code !== CHAR_TAB) || code === 127) {
       this.reportInvalidCharacter(code, start, start + 1);
       return;
     }

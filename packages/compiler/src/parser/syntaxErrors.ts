@@ -40,8 +40,19 @@ export type SyntaxErrorCode = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorC
  * kept until the diagnostics are ordered.
  */
 export type IssueOrigin =
-  /** The tokenizer raised an exception in CPython (unterminated string, ...). */
+  /** CPython rejects the whole source before tokenizing it (null bytes). */
+  | 'source'
+  /**
+   * The tokenizer raised a SyntaxError in CPython (unterminated string,
+   * invalid character or literal, bracket mismatch). Found anywhere in the
+   * file, it replaces a parser error.
+   */
   | 'tokenizer'
+  /**
+   * The tokenizer only set an error state in CPython (bad unindent, TabError,
+   * bad line continuation). It counts only when met before the parser error.
+   */
+  | 'tokenizerState'
   /** A bracket still open at the end of the file. */
   | 'unclosed'
   /** The parser rejected the tokens. */
