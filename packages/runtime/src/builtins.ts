@@ -150,9 +150,13 @@ function iterOf(next: () => IterResult, name: string): PyIter {
 function zip(args: Value[], kwargs: Kwargs): Value {
   onlyKwargs('zip', kwargs, ['strict']);
   const strict = truthy(kwarg(kwargs, 'strict') ?? false);
-  const its = args.map(getIter);
-  let done = false;
-  return iterOf(() => {
+  return zipIter(args.map(getIter), strict, false);
+}
+
+/** zip's iterator; `copyAt` copies the argument iterators, so a snapshot keeps the position. */
+function zipIter(its: PyIter[], strict: boolean, isDone: boolean): PyIter {
+  let done = isDone;
+  const iter = iterOf(() => {
     if (done || its.length === 0) return DONE;
     const row: Value[] = [];
     for (let i = 0; i < its.length; i++) {
@@ -171,6 +175,8 @@ function zip(args: Value[], kwargs: Kwargs): Value {
     }
     return new PyTuple(row);
   }, 'zip');
+  iter.copyAt = (copyValue) => zipIter(its.map((it) => copyValue(it) as PyIter), strict, done);
+  return iter;
 }
 
 function isInstance(v: Value, spec: Value): boolean {
@@ -207,6 +213,7 @@ function print(args: Value[], kwargs: Kwargs): Value {
 function chr(args: Value[]): Value {
   argCount('chr', args, 1, 1);
   const i = asIntArg(args[0], '');
+  if (i > 2147483647 || i < -2147483648) throw raise(exc.OverflowError, 'Python int too large to convert to C int');
   if (i < 0 || i > 0x10ffff) throw raise(exc.ValueError, 'chr() arg not in range(0x110000)');
   return String.fromCodePoint(Number(i));
 }
@@ -324,37 +331,48 @@ T.type.construct = typeFn;
 function enumerate(args: Value[], kwargs: Kwargs): Value {
   onlyKwargs('enumerate', kwargs, ['start']);
   argCount('enumerate', args, 1, 2);
-  const it = getIter(args[0]);
-  let i: Value = args.length > 1 ? args[1] : kwarg(kwargs, 'start') ?? 0;
-  return iterOf(() => {
+  return enumerateIter(getIter(args[0]), args.length > 1 ? args[1] : kwarg(kwargs, 'start') ?? 0);
+}
+
+function enumerateIter(it: PyIter, start: Value): PyIter {
+  let i = start;
+  const iter = iterOf(() => {
     const x = it.next();
     if (x === DONE) return DONE;
     const t = new PyTuple([i, x]);
     i = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : arith('+', i, 1);
     return t;
   }, 'enumerate');
+  iter.copyAt = (copyValue) => enumerateIter(copyValue(it) as PyIter, i);
+  return iter;
+}
+
+/** Iterates `items` from index `start` down to 0; `source` is what copies follow (null: `items` is private). */
+function reverseIter(source: PyList | null, items: Value[], start: number, name: string): PyIter {
+  let i = start;
+  const iter = iterOf(() => {
+    const a = source === null ? items : source.items;
+    if (i >= 0 && i < a.length) return a[i--];
+    i = -1;
+    return DONE;
+  }, name);
+  iter.copyAt = (copyValue) => (source === null
+    ? reverseIter(null, items.map(copyValue), i, name)
+    : reverseIter(copyValue(source) as PyList, [], i, name));
+  return iter;
 }
 
 function reversed(args: Value[]): Value {
   argCount('reversed', args, 1, 1);
   const s = args[0];
-  if (s instanceof PyList) {
-    let i = s.items.length - 1;
-    return iterOf(() => {
-      if (i >= 0 && i < s.items.length) return s.items[i--];
-      i = -1;
-      return DONE;
-    }, 'list_reverseiterator');
-  }
+  if (s instanceof PyList) return reverseIter(s, [], s.items.length - 1, 'list_reverseiterator');
   if (s instanceof PyTuple || typeof s === 'string' || s instanceof PyRange) {
     const items = toArray(s);
-    let i = items.length - 1;
-    return iterOf(() => (i >= 0 ? items[i--] : DONE), s instanceof PyRange ? 'range_iterator' : 'reversed');
+    return reverseIter(null, items, items.length - 1, s instanceof PyRange ? 'range_iterator' : 'reversed');
   }
   if (s instanceof PyDict) {
     const items = toArray(s);
-    let i = items.length - 1;
-    return iterOf(() => (i >= 0 ? items[i--] : DONE), 'dict_reversekeyiterator');
+    return reverseIter(null, items, items.length - 1, 'dict_reversekeyiterator');
   }
   if (s instanceof PyInstance) {
     const m = s.cls.lookup('__reversed__');
@@ -365,9 +383,11 @@ function reversed(args: Value[]): Value {
 
 function map(args: Value[]): Value {
   if (args.length < 2) throw raise(exc.TypeError, 'map() must have at least two arguments.');
-  const f = args[0];
-  const its = args.slice(1).map(getIter);
-  return iterOf(() => {
+  return mapIter(args[0], args.slice(1).map(getIter));
+}
+
+function mapIter(f: Value, its: PyIter[]): PyIter {
+  const iter = iterOf(() => {
     const row: Value[] = [];
     for (const it of its) {
       const x = it.next();
@@ -377,19 +397,25 @@ function map(args: Value[]): Value {
     stepOrFail();
     return callValue(f, row, null);
   }, 'map');
+  iter.copyAt = (copyValue) => mapIter(f, its.map((it) => copyValue(it) as PyIter));
+  return iter;
 }
 
 function filter(args: Value[]): Value {
   argCount('filter', args, 2, 2);
-  const f = args[0];
-  const it = getIter(args[1]);
-  return iterOf(() => {
+  return filterIter(args[0], getIter(args[1]));
+}
+
+function filterIter(f: Value, it: PyIter): PyIter {
+  const iter = iterOf(() => {
     for (let x = it.next(); x !== DONE; x = it.next()) {
       stepOrFail();
       if (f === null ? truthy(x) : truthy(callValue(f, [x], null))) return x;
     }
     return DONE;
   }, 'filter');
+  iter.copyAt = (copyValue) => filterIter(f, copyValue(it) as PyIter);
+  return iter;
 }
 
 function anyAll(name: 'any' | 'all'): PyBuiltin {
