@@ -88,6 +88,12 @@ export class Checkers {
     }
   }
 
+  /** `request 7 (Account.deposit)`, or `request 7` for a request this run never logged. */
+  private requestName(requestId: number): string {
+    const label = this.sim.gateway.entries.get(requestId)?.label;
+    return label === undefined ? `request ${requestId}` : `request ${requestId} (${label})`;
+  }
+
   private add(kind: Violation['kind'], message: string, requestId: number | null = null, entity: string | null = null, attribute: string | null = null): void {
     this.violations.push({ kind, message, requestId, entity, attribute, step: this.sim.stepIndex - 1, isInReference: this.sim.options.isReferenceRun });
   }
@@ -130,14 +136,14 @@ export class Checkers {
         this.effectDiffs.push({ ...diff, effect: 'changed', message: what });
         continue;
       }
-      const message = `request ${explanation.requestId} (${explanation.label}): ${what} (${explanation.text})`;
+      const message = `${this.requestName(explanation.requestId)}: ${what} (${explanation.text})`;
       this.add('state', message, explanation.requestId, diff.entity, diff.attribute);
       this.effectDiffs.push({ ...diff, effect: explanation.effect, message });
     }
   }
 
   /** Find the request whose effects on the entity were applied a different number of times. */
-  private explain(diff: AttributeDiff, referenceEffects: Map<string, number>, effects: Map<string, number>): { requestId: number; label: string; text: string; effect: 'lost' | 'repeated' } | null {
+  private explain(diff: AttributeDiff, referenceEffects: Map<string, number>, effects: Map<string, number>): { requestId: number; text: string; effect: 'lost' | 'repeated' } | null {
     const keys = new Set([...referenceEffects.keys(), ...effects.keys()]);
     const candidates: { requestId: number; method: string; actual: number; expected: number }[] = [];
     for (const key of keys) {
@@ -156,12 +162,11 @@ export class Checkers {
     }
     candidates.sort((a, b) => a.requestId - b.requestId);
     const first = candidates[0];
-    const label = this.sim.gateway.entries.get(first.requestId)?.label ?? '?';
+    const label = this.sim.gateway.entries.get(first.requestId)?.label;
     const className = diff.entity.split('/')[0];
     const methodText = `${className}.${first.method}` === label ? 'effect' : `effect of ${className}.${first.method}`;
     return {
       requestId: first.requestId,
-      label,
       text: describeCount(methodText, first.actual, first.expected),
       effect: first.actual > first.expected ? 'repeated' : 'lost',
     };
@@ -182,9 +187,8 @@ export class Checkers {
         continue;
       }
       named.add(requestId);
-      const label = this.sim.gateway.entries.get(requestId)?.label ?? '?';
       const className = entity.split('/')[0];
-      this.add('effect', `request ${requestId} (${label}): ${className}.${method} on ${entity} ${describeCount('applied', actual, expected, true)}`, requestId, entity);
+      this.add('effect', `${this.requestName(requestId)}: ${className}.${method} on ${entity} ${describeCount('applied', actual, expected, true)}`, requestId, entity);
     }
   }
 
