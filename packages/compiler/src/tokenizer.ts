@@ -73,6 +73,17 @@ const ID_START = /^\p{XID_Start}$/u;
 const ID_CONTINUE = /^\p{XID_Continue}$/u;
 const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u;
 
+interface NumberError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+function isRadixDigit(code: number, radix: 2 | 8 | 16): boolean {
+  if (radix === 16) return isHexDigit(code);
+  return code >= 48 && code < 48 + radix;
+}
+
 interface OpenBracket {
   char: string;
   start: number;
@@ -99,6 +110,7 @@ class Tokenizer {
   private readonly brackets: OpenBracket[] = [];
   private isAtLineStart = true;
   private lineHasTokens = false;
+  private numberError: NumberError | null = null;
 
   constructor(source: string, options: TokenizeOptions) {
     this.source = source;
@@ -439,8 +451,9 @@ class Tokenizer {
    */
   private readNumber(): void {
     const start = this.pos;
-    const error = this.scanNumber(start);
-    let pos = this.pos;
+    this.numberError = null;
+    let pos = this.scanNumber(start);
+    const error = this.numberError as NumberError | null;
     if (error !== null) {
       this.report(SyntaxErrorCode.Tokenizer, error.message, error.start, error.end);
       while (pos < this.end) {
@@ -453,135 +466,130 @@ class Tokenizer {
     this.pos = pos;
   }
 
-  /** Advances `this.pos` past a number literal; returns the first error found. */
-  private scanNumber(start: number): { message: string; start: number; end: number } | null {
-    let pos = start;
-    const at = (offset: number) => this.charAt(offset);
-    const fail = (message: string, offset: number) => {
-      this.pos = offset;
-      return { message, start: offset, end: offset + 1 };
-    };
+  // The scan methods below return the offset where the literal ends. On a
+  // malformed literal they set numberError and return the offset of the error.
 
-    // Digits with single underscores between them; returns -1 on a bad underscore.
-    const decimalTail = (from: number): number => {
-      let p = from;
-      for (;;) {
-        while (isDigit(at(p))) p++;
-        if (at(p) !== 95) return p;
-        if (!isDigit(at(p + 1))) return -(p + 2);
-        p++;
-      }
-    };
-
-    const endOfNumber = (offset: number, kind: string) => {
-      this.pos = offset;
-      const code = at(offset);
-      if (this.isKeywordAfterNumber(offset)) return null;
-      if (isAsciiIdentifierPart(code) || code >= 128) return fail(`invalid ${kind} literal`, offset);
-      return null;
-    };
-
-    const exponentOrImaginary = (from: number) => {
-      let p = from;
-      const e = at(p);
-      if (e === 101 || e === 69) {
-        let q = p + 1;
-        if (at(q) === 43 || at(q) === 45) {
-          q++;
-          if (!isDigit(at(q))) return fail('invalid decimal literal', q);
-        } else if (!isDigit(at(q))) {
-          // `1else`: the `e` starts the next token.
-          return endOfNumber(p, 'decimal');
-        }
-        const tail = decimalTail(q);
-        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
-        p = tail;
-      }
-      if (at(p) === 106 || at(p) === 74) return endOfNumber(p + 1, 'imaginary');
-      return endOfNumber(p, 'decimal');
-    };
-
-    const fraction = (from: number) => {
-      let p = from;
-      if (isDigit(at(p))) {
-        const tail = decimalTail(p);
-        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
-        p = tail;
-      }
-      return exponentOrImaginary(p);
-    };
-
-    const first = at(pos);
-    if (first === 46) return fraction(pos + 1);
-
+  private scanNumber(start: number): number {
+    const first = this.charAt(start);
+    if (first === 46) return this.scanFraction(start + 1);
     if (first === 48) {
-      const marker = at(pos + 1) | 0x20;
-      if (marker === 120) return this.scanRadix(pos + 2, isHexDigit, 'hexadecimal', fail, endOfNumber);
-      if (marker === 111) return this.scanRadix(pos + 2, (c) => c >= 48 && c <= 55, 'octal', fail, endOfNumber);
-      if (marker === 98) return this.scanRadix(pos + 2, (c) => c === 48 || c === 49, 'binary', fail, endOfNumber);
-
-      // Zeros, then maybe a float or an imaginary literal; `0777` is an error.
-      pos++;
-      for (;;) {
-        if (at(pos) === 95) {
-          if (!isDigit(at(pos + 1))) return fail('invalid decimal literal', pos + 1);
-          pos++;
-        }
-        if (at(pos) !== 48) break;
-        pos++;
-      }
-      const zerosEnd = pos;
-      let hasNonZero = false;
-      if (isDigit(at(pos))) {
-        hasNonZero = true;
-        const tail = decimalTail(pos);
-        if (tail < 0) return fail('invalid decimal literal', -tail - 1);
-        pos = tail;
-      }
-      const next = at(pos);
-      if (next === 46) return fraction(pos + 1);
-      if (next === 101 || next === 69 || next === 106 || next === 74) return exponentOrImaginary(pos);
-      if (hasNonZero) {
-        this.pos = pos;
-        return {
-          message:
-            'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
-          start,
-          end: zerosEnd,
-        };
-      }
-      return endOfNumber(pos, 'decimal');
+      const marker = this.charAt(start + 1) | 0x20;
+      if (marker === 120) return this.scanRadix(start + 2, 16);
+      if (marker === 111) return this.scanRadix(start + 2, 8);
+      if (marker === 98) return this.scanRadix(start + 2, 2);
+      return this.scanLeadingZero(start);
     }
-
-    const tail = decimalTail(pos);
-    if (tail < 0) return fail('invalid decimal literal', -tail - 1);
-    pos = tail;
-    if (at(pos) === 46) return fraction(pos + 1);
-    return exponentOrImaginary(pos);
+    const tail = this.scanDecimalTail(start);
+    if (this.numberError !== null) return tail;
+    if (this.charAt(tail) === 46) return this.scanFraction(tail + 1);
+    return this.scanExponentOrImaginary(tail);
   }
 
-  private scanRadix(
-    from: number,
-    isRadixDigit: (code: number) => boolean,
-    kind: string,
-    fail: (message: string, offset: number) => { message: string; start: number; end: number },
-    endOfNumber: (offset: number, kind: string) => { message: string; start: number; end: number } | null,
-  ) {
+  private failNumber(message: string, offset: number): number {
+    this.numberError ??= { message, start: offset, end: offset + 1 };
+    return offset;
+  }
+
+  /** Scans digits with single underscores between them. */
+  private scanDecimalTail(from: number): number {
+    let pos = from;
+    for (;;) {
+      while (isDigit(this.charAt(pos))) pos++;
+      if (this.charAt(pos) !== 95) return pos;
+      if (!isDigit(this.charAt(pos + 1))) return this.failNumber('invalid decimal literal', pos + 1);
+      pos++;
+    }
+  }
+
+  private scanFraction(from: number): number {
+    let pos = from;
+    if (isDigit(this.charAt(pos))) {
+      pos = this.scanDecimalTail(pos);
+      if (this.numberError !== null) return pos;
+    }
+    return this.scanExponentOrImaginary(pos);
+  }
+
+  private scanExponentOrImaginary(from: number): number {
+    let pos = from;
+    const exponent = this.charAt(pos);
+    if (exponent === 101 || exponent === 69) {
+      let digits = pos + 1;
+      const sign = this.charAt(digits);
+      if (sign === 43 || sign === 45) {
+        digits++;
+        if (!isDigit(this.charAt(digits))) return this.failNumber('invalid decimal literal', digits);
+      } else if (!isDigit(this.charAt(digits))) {
+        // `1else`: the `e` starts the next token.
+        return this.scanEndOfNumber(pos, 'decimal');
+      }
+      pos = this.scanDecimalTail(digits);
+      if (this.numberError !== null) return pos;
+    }
+    const suffix = this.charAt(pos);
+    if (suffix === 106 || suffix === 74) return this.scanEndOfNumber(pos + 1, 'imaginary');
+    return this.scanEndOfNumber(pos, 'decimal');
+  }
+
+  /** Zeros, then maybe a float or an imaginary literal; `0777` is an error. */
+  private scanLeadingZero(start: number): number {
+    let pos = start + 1;
+    for (;;) {
+      if (this.charAt(pos) === 95) {
+        if (!isDigit(this.charAt(pos + 1))) return this.failNumber('invalid decimal literal', pos + 1);
+        pos++;
+      }
+      if (this.charAt(pos) !== 48) break;
+      pos++;
+    }
+    const zerosEnd = pos;
+    let hasNonZero = false;
+    if (isDigit(this.charAt(pos))) {
+      hasNonZero = true;
+      pos = this.scanDecimalTail(pos);
+      if (this.numberError !== null) return pos;
+    }
+    const next = this.charAt(pos);
+    if (next === 46) return this.scanFraction(pos + 1);
+    if (next === 101 || next === 69 || next === 106 || next === 74) return this.scanExponentOrImaginary(pos);
+    if (hasNonZero) {
+      this.numberError = {
+        message: 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+        start,
+        end: zerosEnd,
+      };
+      return pos;
+    }
+    return this.scanEndOfNumber(pos, 'decimal');
+  }
+
+  private scanRadix(from: number, radix: 2 | 8 | 16): number {
+    const kind = radix === 16 ? 'hexadecimal' : radix === 8 ? 'octal' : 'binary';
     let pos = from;
     do {
       if (this.charAt(pos) === 95) pos++;
       const code = this.charAt(pos);
-      if (!isRadixDigit(code)) {
-        if (kind !== 'hexadecimal' && isDigit(code)) return fail(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
-        return fail(`invalid ${kind} literal`, pos);
+      if (!isRadixDigit(code, radix)) {
+        if (radix !== 16 && isDigit(code)) {
+          return this.failNumber(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
+        }
+        return this.failNumber(`invalid ${kind} literal`, pos);
       }
-      while (isRadixDigit(this.charAt(pos))) pos++;
+      while (isRadixDigit(this.charAt(pos), radix)) pos++;
     } while (this.charAt(pos) === 95);
     const code = this.charAt(pos);
-    if (kind !== 'hexadecimal' && isDigit(code)) {
-      return fail(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
+    if (radix !== 16 && isDigit(code)) {
+      return this.failNumber(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
     }
-    return endOfNumber(pos, kind);
+    return this.scanEndOfNumber(pos, kind);
+  }
+
+  /** Rejects a literal that runs into a name, as in `1abc`. */
+  private scanEndOfNumber(offset: number, kind: string): number {
+    if (this.isKeywordAfterNumber(offset)) return offset;
+    const code = this.charAt(offset);
+    if (isAsciiIdentifierPart(code) || code >= 128) return this.failNumber(`invalid ${kind} literal`, offset);
+    return offset;
   }
 
   /**
@@ -591,16 +599,15 @@ class Tokenizer {
   private isKeywordAfterNumber(offset: number): boolean {
     const source = this.source;
     const code = this.charAt(offset);
-    const startsWith = (text: string) => source.startsWith(text, offset);
-    if (code === 97) return startsWith('and');
-    if (code === 101) return startsWith('else');
-    if (code === 102) return startsWith('for');
+    if (code === 97) return source.startsWith('and', offset);
+    if (code === 101) return source.startsWith('else', offset);
+    if (code === 102) return source.startsWith('for', offset);
     if (code === 105) {
       const next = this.charAt(offset + 1);
       return next === 102 || next === 110 || next === 115;
     }
-    if (code === 111) return startsWith('or');
-    if (code === 110) return startsWith('not');
+    if (code === 111) return source.startsWith('or', offset);
+    if (code === 110) return source.startsWith('not', offset);
     return false;
   }
 
@@ -610,57 +617,48 @@ class Tokenizer {
     const start = this.pos;
     const next = this.charAt(start + 1);
     const third = this.charAt(start + 2);
-    let kind: TokenKind;
-    let length = 1;
     switch (code) {
       case 40: case 91: case 123:
-        this.openBracket(code, start);
-        return;
+        return this.openBracket(code, start);
       case 41: case 93: case 125:
-        this.closeBracket(code, start);
-        return;
+        return this.closeBracket(code, start);
       case 58: // :
-        if (next === 61) { kind = TokenKind.ColonEqual; length = 2; } else kind = TokenKind.Colon;
-        break;
-      case 44: kind = TokenKind.Comma; break;
-      case 59: kind = TokenKind.Semicolon; break;
-      case 126: kind = TokenKind.Tilde; break;
+        return next === 61 ? this.emit(TokenKind.ColonEqual, start, 2) : this.emit(TokenKind.Colon, start, 1);
+      case 44: return this.emit(TokenKind.Comma, start, 1);
+      case 59: return this.emit(TokenKind.Semicolon, start, 1);
+      case 126: return this.emit(TokenKind.Tilde, start, 1);
       case 46: // .
-        if (next === 46 && third === 46) { kind = TokenKind.Ellipsis; length = 3; } else kind = TokenKind.Dot;
-        break;
-      case 43: [kind, length] = next === 61 ? [TokenKind.PlusEqual, 2] : [TokenKind.Plus, 1]; break;
+        return next === 46 && third === 46 ? this.emit(TokenKind.Ellipsis, start, 3) : this.emit(TokenKind.Dot, start, 1);
+      case 43: return next === 61 ? this.emit(TokenKind.PlusEqual, start, 2) : this.emit(TokenKind.Plus, start, 1);
       case 45: // -
-        if (next === 61) { kind = TokenKind.MinusEqual; length = 2; }
-        else if (next === 62) { kind = TokenKind.Arrow; length = 2; }
-        else kind = TokenKind.Minus;
-        break;
+        if (next === 61) return this.emit(TokenKind.MinusEqual, start, 2);
+        if (next === 62) return this.emit(TokenKind.Arrow, start, 2);
+        return this.emit(TokenKind.Minus, start, 1);
       case 42: // *
-        if (next === 42) [kind, length] = third === 61 ? [TokenKind.DoubleStarEqual, 3] : [TokenKind.DoubleStar, 2];
-        else [kind, length] = next === 61 ? [TokenKind.StarEqual, 2] : [TokenKind.Star, 1];
-        break;
+        if (next === 42) return third === 61 ? this.emit(TokenKind.DoubleStarEqual, start, 3) : this.emit(TokenKind.DoubleStar, start, 2);
+        return next === 61 ? this.emit(TokenKind.StarEqual, start, 2) : this.emit(TokenKind.Star, start, 1);
       case 47: // /
-        if (next === 47) [kind, length] = third === 61 ? [TokenKind.DoubleSlashEqual, 3] : [TokenKind.DoubleSlash, 2];
-        else [kind, length] = next === 61 ? [TokenKind.SlashEqual, 2] : [TokenKind.Slash, 1];
-        break;
-      case 124: [kind, length] = next === 61 ? [TokenKind.VerticalBarEqual, 2] : [TokenKind.VerticalBar, 1]; break;
-      case 38: [kind, length] = next === 61 ? [TokenKind.AmpersandEqual, 2] : [TokenKind.Ampersand, 1]; break;
-      case 94: [kind, length] = next === 61 ? [TokenKind.CircumflexEqual, 2] : [TokenKind.Circumflex, 1]; break;
-      case 37: [kind, length] = next === 61 ? [TokenKind.PercentEqual, 2] : [TokenKind.Percent, 1]; break;
-      case 64: [kind, length] = next === 61 ? [TokenKind.AtEqual, 2] : [TokenKind.At, 1]; break;
-      case 61: [kind, length] = next === 61 ? [TokenKind.EqualEqual, 2] : [TokenKind.Equal, 1]; break;
-      case 33: [kind, length] = next === 61 ? [TokenKind.NotEqual, 2] : [TokenKind.Error, 1]; break;
+        if (next === 47) return third === 61 ? this.emit(TokenKind.DoubleSlashEqual, start, 3) : this.emit(TokenKind.DoubleSlash, start, 2);
+        return next === 61 ? this.emit(TokenKind.SlashEqual, start, 2) : this.emit(TokenKind.Slash, start, 1);
+      case 124: return next === 61 ? this.emit(TokenKind.VerticalBarEqual, start, 2) : this.emit(TokenKind.VerticalBar, start, 1);
+      case 38: return next === 61 ? this.emit(TokenKind.AmpersandEqual, start, 2) : this.emit(TokenKind.Ampersand, start, 1);
+      case 94: return next === 61 ? this.emit(TokenKind.CircumflexEqual, start, 2) : this.emit(TokenKind.Circumflex, start, 1);
+      case 37: return next === 61 ? this.emit(TokenKind.PercentEqual, start, 2) : this.emit(TokenKind.Percent, start, 1);
+      case 64: return next === 61 ? this.emit(TokenKind.AtEqual, start, 2) : this.emit(TokenKind.At, start, 1);
+      case 61: return next === 61 ? this.emit(TokenKind.EqualEqual, start, 2) : this.emit(TokenKind.Equal, start, 1);
+      case 33: return next === 61 ? this.emit(TokenKind.NotEqual, start, 2) : this.emit(TokenKind.Error, start, 1);
       case 60: // <
-        if (next === 60) [kind, length] = third === 61 ? [TokenKind.LeftShiftEqual, 3] : [TokenKind.LeftShift, 2];
-        else [kind, length] = next === 61 ? [TokenKind.LessEqual, 2] : [TokenKind.Less, 1];
-        break;
+        if (next === 60) return third === 61 ? this.emit(TokenKind.LeftShiftEqual, start, 3) : this.emit(TokenKind.LeftShift, start, 2);
+        return next === 61 ? this.emit(TokenKind.LessEqual, start, 2) : this.emit(TokenKind.Less, start, 1);
       case 62: // >
-        if (next === 62) [kind, length] = third === 61 ? [TokenKind.RightShiftEqual, 3] : [TokenKind.RightShift, 2];
-        else [kind, length] = next === 61 ? [TokenKind.GreaterEqual, 2] : [TokenKind.Greater, 1];
-        break;
+        if (next === 62) return third === 61 ? this.emit(TokenKind.RightShiftEqual, start, 3) : this.emit(TokenKind.RightShift, start, 2);
+        return next === 61 ? this.emit(TokenKind.GreaterEqual, start, 2) : this.emit(TokenKind.Greater, start, 1);
       default:
-        this.readOtherCharacter(code, start);
-        return;
+        return this.readOtherCharacter(code, start);
     }
+  }
+
+  private emit(kind: TokenKind, start: number, length: number): void {
     this.push(kind, start, start + length);
     this.pos = start + length;
   }
