@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/simulate.ts';
 import type { ProgramIR } from '@entflow/compiler';
 import type { FaultPlan, GuaranteeMode, SimulationConfig } from '../src/trace.ts';
-import { createFakeExecutor, fakeFacts } from './fakeExecutor.ts';
+import { createFakeExecutor, fakeFacts, sharedTransfersScript } from './fakeExecutor.ts';
 
 const deps = { createExecutor: () => ({ executor: createFakeExecutor() }), facts: fakeFacts };
 
@@ -71,5 +71,16 @@ describe('engine with the fake bank', () => {
     expect(result.stats.crashes).toBe(1);
     expect(result.stats.recoveries).toBe(1);
     expect(result.violations).toEqual([]);
+  });
+
+  it('transactions stay isolated with concurrent clients', () => {
+    const shared = { createExecutor: () => ({ executor: createFakeExecutor(sharedTransfersScript) }), facts: fakeFacts };
+    for (let seed = 0; seed < 20; seed++) {
+      const { result } = simulate(config({ seed, clients: 3, chaos: { crash: [1, 150] }, timing: { checkpointIntervalTicks: 20 } }), shared);
+      expect(result.endReason).toBe('completed');
+      expect(result.violations.filter((v) => !v.isInReference), `seed ${seed}`).toEqual([]);
+      const total = (result.state.Account.alice.balance as number) + (result.state.Account.bob.balance as number);
+      expect(total).toBe(1000);
+    }
   });
 });

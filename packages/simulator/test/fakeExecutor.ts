@@ -167,6 +167,21 @@ export const bankScript: FakeScript = function* (clientId, print) {
   print(`bob has ${balance.kind === 'value' ? repr(balance.value) : 'error'}`);
 };
 
+/** Several clients move money between two shared accounts with transactional transfers. */
+export const sharedTransfersScript: FakeScript = function* (clientId, print) {
+  const alice = ref('Account', 'alice');
+  const bob = ref('Account', 'bob');
+  if (clientId === 0) {
+    yield { kind: 'create', className: 'Account', args: ['alice', 500, 1000] as Value[], kwargs: [] };
+    yield { kind: 'create', className: 'Account', args: ['bob', 500, 1000] as Value[], kwargs: [] };
+  }
+  for (let i = 0; i < 6; i++) {
+    const [from, to] = (i + clientId) % 2 === 0 ? [alice, bob] : [bob, alice];
+    const r = yield { kind: 'call', target: from as never, method: 'transfer_tx', args: [to, 40 + clientId] as Value[], kwargs: [] };
+    print(`client ${clientId} transfer ${i}: ${r.kind === 'value' ? 'ok' : (r.exception as unknown as FakeException).type}`);
+  }
+};
+
 export function createFakeExecutor(script: FakeScript = bankScript): Executor {
   const executor: Executor = {
     moduleOutput: [],
