@@ -41,8 +41,8 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
     const parserIssues: SyntaxIssue[] = [];
     const parser = new Parser(source, tokenized.tokens, parserIssues, lineTable);
     module = { kind: 'Module', body: parseFileStatements(parser), start: 0, end: source.length };
-    const endOfFile = tokenized.tokens[tokenized.tokens.length - 1]!;
-    issues = orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, endOfFile.start);
+    moveEndOfFileIssues(parserIssues, source);
+    issues = orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, endOfLastLine(source));
   } catch (error) {
     // The bounds in limits.ts keep recursion shallow; this is the last guard
     // that keeps an unforeseen input from escaping as an exception.
@@ -57,6 +57,29 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
   }
   const diagnostics = issues.map((issue) => makeDiagnostic(lineTable, issue.code, issue.message, issue));
   return { module, diagnostics };
+}
+
+/** Returns the offset where the last line's text ends, before a final newline. */
+function endOfLastLine(source: string): number {
+  let end = source.length;
+  if (source.endsWith('\n')) end -= source.endsWith('\r\n') ? 2 : 1;
+  else if (source.endsWith('\r')) end -= 1;
+  return end;
+}
+
+/**
+ * Moves errors found at the end-of-file tokens to the end of the last line,
+ * where CPython reports them, instead of the empty line after a final
+ * newline.
+ */
+function moveEndOfFileIssues(parserIssues: SyntaxIssue[], source: string): void {
+  const end = endOfLastLine(source);
+  for (const issue of parserIssues) {
+    if (issue.start >= source.length) {
+      issue.start = end;
+      issue.end = end;
+    }
+  }
 }
 
 /**

@@ -144,14 +144,7 @@ class Tokenizer {
   }
 
   private finish(): void {
-    // CPython places the tokens that end the file at the end of the last
-    // line, not on the empty line after a final newline.
-    let end = this.end;
-    if (end > 0 && !this.isBracketed) {
-      const last = this.source.charCodeAt(end - 1);
-      if (last === CHAR_LF) end -= end >= 2 && this.source.charCodeAt(end - 2) === CHAR_CR ? 2 : 1;
-      else if (last === CHAR_CR) end -= 1;
-    }
+    const end = this.end;
     if (this.brackets.length > 0 && !this.isBracketed) {
       const open = this.brackets[this.brackets.length - 1]!;
       this.report(SyntaxErrorCode.Tokenizer, `'${open.char}' was never closed`, open.start, open.start + 1, 'unclosed');
