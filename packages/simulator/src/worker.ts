@@ -347,7 +347,8 @@ export class WorkerNode {
     const executor = this.sim.executor;
     return {
       kind: 'exception',
-      exception: executor.makeException('LookupError', `${className} entity with key ${executor.repr(key)} does not exist`),
+      // The same error as the runtime's direct mode gives for a reference to no entity.
+      exception: executor.makeException('RuntimeError', `no ${className} entity with key ${executor.repr(key)}`),
     };
   }
 

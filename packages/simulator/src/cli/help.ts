@@ -60,7 +60,9 @@ ${SCENARIO_OPTIONS}
   --seed N              seed of every random choice, 0..4294967295 (default 1)
   --json                print one JSON object {"output", "state", "error",
                         "stats", "violations"} on stdout instead
-  --direct              run without simulation (not available yet)`;
+  --direct              run the client directly against the entities in one
+                        process (no simulation, no faults; --mode, --seed,
+                        --faults, --chaos, --workers and --clients are ignored)`;
 
 const SWEEP = `Usage: entflow sweep FILE.py --client CLIENT.py --seeds A..B [options]
 

@@ -1,6 +1,7 @@
 // The `entflow` command: compile, run and sweep entity programs.
 
 import { compile, dumpAst, formatDiagnostic, parse, type ProgramIR } from '@entflow/compiler';
+import { runDirect, stringifyJson, type JsonValue as RuntimeJson } from '@entflow/runtime';
 import { readFileSync } from 'node:fs';
 import { describeProfile } from '../chaos.ts';
 import { validateFaultPlan } from '../faultPlan.ts';
@@ -186,7 +187,7 @@ function runCommand(args: ParsedArgs, io: Io): number {
   }
   const isJson = args.flags.has('json');
   if (args.flags.has('direct')) {
-    throw new UsageError('--direct is not available yet: the runtime does not export a direct runner');
+    return directCommand(config, isJson, io);
   }
   const run = simulate({ ...config, recordTrace: false });
   const result = run.result;
@@ -194,7 +195,7 @@ function runCommand(args: ParsedArgs, io: Io): number {
     throw new UsageError(result.endMessage ?? 'invalid configuration');
   }
   if (isJson) {
-    io.stdout(`${JSON.stringify(toJsonReport(result))}\n`);
+    io.stdout(`${stringifyJson(toJsonReport(result) as RuntimeJson)}\n`);
   } else {
     io.stderr(`${describeRunStart(config, result.chaosProfile)}\n`);
     for (const line of result.output) {
@@ -207,6 +208,25 @@ function runCommand(args: ParsedArgs, io: Io): number {
   }
   const isBroken = result.endReason !== 'completed' || result.violations.some((v) => !v.isInReference);
   return isBroken || result.error !== null ? 1 : 0;
+}
+
+/** `run --direct`: the runtime runs the client against the entities in one process, no simulation. */
+function directCommand(config: SimulationConfig, isJson: boolean, io: Io): number {
+  const result = runDirect(config.program, config.client, { clientId: 0 });
+  if (isJson) {
+    io.stdout(`${stringifyJson({ output: result.output, state: result.state, error: result.error, stats: result.stats, violations: result.violations } as unknown as RuntimeJson)}\n`);
+  } else {
+    for (const line of result.output) {
+      io.stdout(`${line}\n`);
+    }
+    if (result.error !== null) {
+      io.stderr(`error: ${result.error}\n`);
+    }
+    for (const violation of result.violations) {
+      io.stderr(`violation: ${violation.message}\n`);
+    }
+  }
+  return result.error === null ? 0 : 1;
 }
 
 /** The `--json` object: the five keys CPython's reference runner also prints. */
