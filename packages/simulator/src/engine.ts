@@ -29,8 +29,7 @@ export type SimEvent =
   | { kind: 'checkpointTimer' }
   | { kind: 'checkpointTimeout'; checkpoint: number }
   | { kind: 'checkpointAck'; checkpoint: number; worker: number }
-  | { kind: 'fault'; fault: PlannedFault }
-  | { kind: 'chaos'; fault: 'crash' | 'partition' | 'slow' }
+  | { kind: 'fault'; fault: PlannedFault; isChaos?: boolean }
   | { kind: 'restart'; worker: number }
   | { kind: 'detect'; worker: number }
   | { kind: 'heal'; partition: number }
@@ -72,6 +71,8 @@ export class Simulation {
   now = 0;
   generation = 0;
   stepIndex = 0;
+  /** Index of the first step of the event being processed: where a planned `{event: N}` fault fires. */
+  eventFirstStep = 0;
   readonly mode: GuaranteeMode;
   readonly seed: number;
   readonly workerCount: number;
@@ -157,6 +158,7 @@ export class Simulation {
         this.fail('limit', `simulated time passed ${this.limits.ticksMax} ticks (limit ticksMax)`);
         break;
       }
+      this.eventFirstStep = this.stepIndex;
       this.process(next.item);
       this.closeStep();
       if (this.stepIndex > this.limits.stepsMax) {
@@ -183,9 +185,7 @@ export class Simulation {
       case 'checkpointAck':
         return this.coordinator.onAck(event.checkpoint, event.worker);
       case 'fault':
-        return this.faults.fire(event.fault);
-      case 'chaos':
-        return this.faults.onChaos(event.fault);
+        return this.faults.fire(event.fault, event.isChaos === true);
       case 'restart':
         return this.restart(event.worker);
       case 'detect':

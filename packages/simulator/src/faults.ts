@@ -9,7 +9,7 @@ import { EGRESS, INGRESS, type Endpoint } from './model.ts';
 import type { MessageFaultRule } from './network.ts';
 import { Rng } from './rng.ts';
 import type { ChaosProfile, Endpoint as PlanEndpoint, PlannedFault } from './trace.ts';
-import { CHAOS_FAULTS_MAX } from './limits.ts';
+import { CHAOS_FAULTS_MAX, CHAOS_HORIZON_TICKS } from './limits.ts';
 
 type TimedKind = 'crash' | 'partition' | 'slow';
 
@@ -18,7 +18,6 @@ export class FaultInjector {
   private readonly byCheckpoint = new Map<number, PlannedFault[]>();
   readonly fired: PlannedFault[] = [];
   private readonly rng: Rng;
-  private chaosFaults = 0;
 
   constructor(private readonly sim: Simulation, plan: PlannedFault[], readonly profile: ChaosProfile | null) {
     this.rng = new Rng(sim.seed, 'faults');
@@ -36,8 +35,10 @@ export class FaultInjector {
     // Stable sort keeps plan order among faults of the same step.
     this.byStep.sort((a, b) => stepOf(a) - stepOf(b));
     if (profile !== null) {
-      for (const kind of ['crash', 'partition', 'slow'] as const) {
-        this.scheduleChaos(kind);
+      // Drawn up front from the seed alone, so the workload cannot move them, and
+      // scheduled like planned time faults, so the fired plan replays them exactly.
+      for (const fault of this.drawChaosFaults(profile)) {
+        sim.schedule(fault.time, { kind: 'fault', fault: fault.fault, isChaos: true });
       }
     }
   }
@@ -63,10 +64,10 @@ export class FaultInjector {
   /** Apply one fault now. */
   fire(fault: PlannedFault, isChaos = false): void {
     const sim = this.sim;
-    if (!sim.isFaultWindowOpen()) {
+    if (!sim.isFaultWindowOpen() || (isChaos && !sim.isChaosActive())) {
       return;
     }
-    const recorded = { ...fault, at: { event: sim.stepIndex } } as PlannedFault;
+    const recorded = fault;
     switch (fault.kind) {
       case 'crash': {
         const worker = sim.workers[fault.worker];
@@ -119,7 +120,9 @@ export class FaultInjector {
   }
 
   noteChaosMessageFault(kind: 'drop' | 'duplicate' | 'delay' | 'reorder', from: Endpoint, to: Endpoint, delayTicks: number): void {
-    const at = { event: this.sim.stepIndex };
+    // Installed before the event that sent the message, a planned rule catches the same message
+    // (NOTE: or an earlier one on the same channel in that event, when the event sent several).
+    const at = { event: this.sim.eventFirstStep };
     const fault: PlannedFault = kind === 'delay'
       ? { at, kind, from: toPlanEndpoint(from), to: toPlanEndpoint(to), ticks: delayTicks }
       : { at, kind, from: toPlanEndpoint(from), to: toPlanEndpoint(to) };
@@ -128,47 +131,54 @@ export class FaultInjector {
 
   // ------------------------------------------------------------ chaos
 
-  private scheduleChaos(kind: TimedKind): void {
-    const profile = this.profile!;
-    const interval = drawInterval(this.rng, profile[kind]);
-    if (interval !== null) {
-      this.sim.schedule(this.sim.now + interval, { kind: 'chaos', fault: kind });
+  /** Timed seeded faults of a run, in time order: crashes, partitions and slow workers. */
+  private drawChaosFaults(profile: ChaosProfile): { time: number; fault: PlannedFault }[] {
+    const sim = this.sim;
+    const rng = this.rng;
+    const horizon = Math.min(sim.limits.ticksMax, CHAOS_HORIZON_TICKS);
+    const faults: { time: number; fault: PlannedFault }[] = [];
+    for (const kind of ['crash', 'partition', 'slow'] as const) {
+      let time = 0;
+      for (let n = 0; n < CHAOS_FAULTS_MAX; n++) {
+        const interval = drawInterval(rng, profile[kind]);
+        if (interval === null) {
+          break;
+        }
+        time += interval;
+        if (time > horizon) {
+          break;
+        }
+        const fault = this.drawChaosFault(kind, time, profile);
+        if (fault !== null) {
+          faults.push({ time, fault });
+        }
+      }
     }
+    // Stable sort: equal times keep the order in which they were drawn.
+    return faults.sort((a, b) => a.time - b.time);
   }
 
-  onChaos(kind: TimedKind): void {
+  private drawChaosFault(kind: TimedKind, time: number, profile: ChaosProfile): PlannedFault | null {
     const sim = this.sim;
-    if (!sim.isChaosActive() || this.chaosFaults >= CHAOS_FAULTS_MAX) {
-      return;
-    }
-    const profile = this.profile!;
     const rng = this.rng;
-    const at = { event: sim.stepIndex };
-    let fault: PlannedFault | null = null;
+    const at = { time };
     if (kind === 'crash') {
-      const worker = rng.intBetween(0, sim.workerCount - 1);
-      fault = { at, kind, worker, restartAfterTicks: rng.intBetween(...profile.restartTicks) };
-    } else if (kind === 'partition' && sim.workerCount > 1) {
-      const groupA: number[] = [];
-      const groupB: number[] = [];
-      const pivot = rng.intBetween(0, sim.workerCount - 1);
-      for (let w = 0; w < sim.workerCount; w++) {
-        (w === pivot || rng.chance([1, 3]) ? groupA : groupB).push(w);
-      }
-      if (groupB.length > 0) {
-        fault = { at, kind, groups: [groupA, groupB], healAfterTicks: rng.intBetween(...profile.healTicks) };
-      }
-    } else if (kind === 'slow') {
-      fault = {
+      return { at, kind, worker: rng.intBetween(0, sim.workerCount - 1), restartAfterTicks: rng.intBetween(...profile.restartTicks) };
+    }
+    if (kind === 'slow') {
+      return {
         at, kind, worker: rng.intBetween(0, sim.workerCount - 1),
         factor: rng.intBetween(...profile.slowFactor), durationTicks: rng.intBetween(...profile.slowTicks),
       };
     }
-    if (fault !== null) {
-      this.chaosFaults++;
-      this.fire(fault, true);
+    const groupA: number[] = [];
+    const groupB: number[] = [];
+    const pivot = rng.intBetween(0, sim.workerCount - 1);
+    for (let w = 0; w < sim.workerCount; w++) {
+      (w === pivot || rng.chance([1, 3]) ? groupA : groupB).push(w);
     }
-    this.scheduleChaos(kind);
+    const healAfterTicks = rng.intBetween(...profile.healTicks);
+    return groupB.length === 0 ? null : { at, kind, groups: [groupA, groupB], healAfterTicks };
   }
 }
 

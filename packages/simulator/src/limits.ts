@@ -49,5 +49,8 @@ export const SUMMARY_REPR_CHARS_MAX = 80;
 /** Steps between full state snapshots kept for `stateAt`. */
 export const STATE_SNAPSHOT_INTERVAL_STEPS = 64;
 
-/** Cap on a chaos profile's fault count per run, so seeded faults stay finite. */
+/** Seeded crashes, partitions and slow-downs drawn per kind and run, so seeded faults stay finite. */
 export const CHAOS_FAULTS_MAX = 200;
+
+/** Seeded timed faults are drawn up to this simulated time. */
+export const CHAOS_HORIZON_TICKS = 1_000_000;
