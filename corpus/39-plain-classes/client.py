@@ -1,0 +1,8 @@
+c = Canvas("c")
+p = Point(3, 4)
+q = c.add(p)
+print(p, q, p == q, p is q)
+c.add(Point3(-1, 5, 2))
+c.add(Point(0, 0))
+print(c.summary())
+print(c.ops())
