@@ -7,18 +7,20 @@ import { createRuntimeExecutor } from './runtimeExecutor.ts';
 import { computeReference, runScenario, type SimulateDependencies } from './simulate.ts';
 import { GUARANTEE_MODES, type ComparisonResult, type ModeComparison, type SimulationConfig } from './trace.ts';
 
-export type CompareResult = ComparisonResult | { error: string };
+function failed(error: string): ComparisonResult {
+  return { reference: { output: [], state: {}, error: null }, modes: [], error };
+}
 
-export function compareModes(config: SimulationConfig, deps: SimulateDependencies = {}): CompareResult {
+export function compareModes(config: SimulationConfig, deps: SimulateDependencies = {}): ComparisonResult {
   const check = resolveConfig(config);
   if (!check.ok) {
-    return { error: `invalid configuration: ${check.errors.join('; ')}` };
+    return failed(`invalid configuration: ${check.errors.join('; ')}`);
   }
   const createExecutor = deps.createExecutor ?? (() => createRuntimeExecutor(config.program, config.client));
   const facts = deps.facts ?? buildProgramFacts(config.program);
   const reference = deps.reference ?? computeReference(check.config, createExecutor, facts);
   if ('error' in reference) {
-    return reference;
+    return failed(reference.error);
   }
   const modes = GUARANTEE_MODES.map((mode): ModeComparison => {
     const { run, sim } = runScenario({ ...config, mode, recordTrace: false }, { createExecutor, facts, reference });

@@ -36,7 +36,7 @@ export type SimEvent =
   | { kind: 'slowEnd'; worker: number; incarnation: number }
   | { kind: 'requestTimeout'; requestId: number; attempt: number };
 
-/** What the engine needs to know about the program beyond the executor. */
+/** Facts about the program that the engine needs beyond the executor. */
 export interface ProgramFacts {
   isTxCapable(request: ClientRequest): boolean;
   entryBlock(className: string, method: string): string | null;

@@ -7,5 +7,5 @@ export { DEFAULT_TIMING } from './config.ts';
 export { simulate } from './simulate.ts';
 export { validateFaultPlan, describeFaultPlan } from './faultPlan.ts';
 export { describeProfile, drawProfile } from './chaos.ts';
-export { compareModes, type CompareResult } from './compare.ts';
+export { compareModes } from './compare.ts';
 export { isFailingRun, parseSeedRange, prepareSweep, runSeed, shrinkFaultPlan, type SweepOutcome } from './sweep.ts';

@@ -110,7 +110,7 @@ export interface SimulationConfig {
   /** Unsigned 32-bit seed; every random choice of the run derives from it. */
   seed: number;
   workers: number;
-  /** Copies of the client script running at once; each sees `client_id` = 0..N-1. */
+  /** Copies of the client script running at once; copy N runs with `client_id` set to N (0-based). */
   clients?: number;
   /** Key partitions per entity class; default 4 per worker. */
   partitions?: number;
@@ -250,7 +250,7 @@ export type TraceEventKind =
   | 'resume'          // a worker resumes a suspended method with a reply
   | 'construct'       // a worker runs a constructor
   | 'install'         // a worker registers a constructed entity under its key
-  | 'read'            // a worker answers a remote attribute read
+  | 'read'            // a worker reads an attribute for a remote read
   | 'reply'           // the egress receives a request's final reply
   | 'release'         // the egress delivers a reply (and its output) to a client
   | 'clientDone'      // a client script finished
@@ -291,7 +291,7 @@ export interface MessageSummary {
   requestId: number | null;
   /** Target `Class/key` when the message is about one entity. */
   entity: string | null;
-  /** What it carries, in a few words (method and arguments, returned value, ...). */
+  /** Summary of the content in a few words (method and arguments, returned value, ...). */
   text: string;
   sentAt: number;
   deliverAt: number;
@@ -390,16 +390,19 @@ export interface ModeComparison {
 
 export interface ComparisonResult {
   reference: ReferenceOutcome;
+  /** One entry per mode; empty when `error` is set. */
   modes: ModeComparison[];
+  /** Reason nothing could be compared (invalid configuration, failed reference run); absent on success. */
+  error?: string;
 }
 
 // ---------------------------------------------------------------- the run object
 
 /**
- * What `simulate` returns. `result` and `trace` are plain data; `stateAt`
- * rebuilds the state after any step from periodic snapshots and per-step
- * changes, so stepping back costs the same at any depth. Its return value
- * is plain data too.
+ * The result of `simulate`. `result` and `trace` are plain data, and so is
+ * what `stateAt` returns. `stateAt` rebuilds the state after a step from
+ * periodic snapshots and per-step changes, so stepping back costs about the
+ * same at any depth.
  */
 export interface SimulationRun {
   result: RunResult;

@@ -198,6 +198,7 @@ export class WorkerNode {
     if (frame.entityId !== null && this.waitForLock(message, frame.entityId, p.chain, step)) {
       return;
     }
+
     this.state.frames.delete(p.frameId);
     p.chain.depth--;
     const top = frame.continuation.frames[frame.continuation.frames.length - 1];
@@ -208,6 +209,7 @@ export class WorkerNode {
       this.touchForTransaction(p.chain, frame.entityId);
       sim.recorder.touchEntity(frame.entityId);
     }
+
     step.text = `${frame.entityId ?? frame.continuation.className + ' (constructing)'} resumes ${top?.method ?? ''} with ${sim.describeResumption(p.resumption)}`;
     const outcome = this.execute(p.chain, step, (ctx) => sim.executor.resume(entity, frame.continuation, p.resumption, ctx));
     if (outcome !== null) {

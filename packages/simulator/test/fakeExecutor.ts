@@ -152,7 +152,7 @@ export const bankScript: FakeScript = function* (clientId, print) {
   const suffix = clientId === 0 ? '' : `${clientId}`;
   const alice = (yield { kind: 'create', className: 'Account', args: [`alice${suffix}`, 100, 1000] as Value[], kwargs: [] }) as Resumption;
   const bob = (yield { kind: 'create', className: 'Account', args: [`bob${suffix}`, 50, 100] as Value[], kwargs: [] }) as Resumption;
-  // A weak mode may answer a creation with an error; the references are known anyway.
+  // A weak mode may reply to a creation with an error; the references are known anyway.
   void alice;
   void bob;
   const a = ref('Account', `alice${suffix}`);

@@ -66,7 +66,12 @@ export function readSource(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? error);
+    let reason = String(code ?? error);
+    if (code === 'ENOENT') {
+      reason = 'no such file';
+    } else if (code === 'EISDIR') {
+      reason = 'is a directory';
+    }
     throw new UsageError(`cannot read ${what} "${path}": ${reason}`);
   }
 }
@@ -117,7 +122,7 @@ function faultsFlag(args: ParsedArgs, workers: number): FaultPlan | undefined {
   return check.plan;
 }
 
-/** The config shared by `run` and `sweep`; null when the program has compile errors. */
+/** Build the config shared by `run` and `sweep`; null when the program has compile errors. */
 export function scenarioConfig(args: ParsedArgs, command: string, io: Io): SimulationConfig | null {
   const file = onePositional(args, command);
   const clientPath = stringFlag(args, 'client');
@@ -173,7 +178,12 @@ function compileCommand(args: ParsedArgs, io: Io): number {
   if (ir === null) {
     return 1;
   }
-  const text = emit === 'dot' ? toDot(ir.dataflow) : emit === 'mermaid' ? toMermaid(ir.dataflow) : JSON.stringify(ir, null, 2);
+  let text = JSON.stringify(ir, null, 2);
+  if (emit === 'dot') {
+    text = toDot(ir.dataflow);
+  } else if (emit === 'mermaid') {
+    text = toMermaid(ir.dataflow);
+  }
   io.stdout(`${text}\n`);
   return 0;
 }
@@ -229,7 +239,7 @@ function directCommand(config: SimulationConfig, isJson: boolean, io: Io): numbe
   return result.error === null ? 0 : 1;
 }
 
-/** The `--json` object: the five keys CPython's reference runner also prints. */
+/** Build the `--json` object: the five keys CPython's reference runner also prints. */
 export function toJsonReport(result: RunResult): object {
   return {
     output: result.output,
