@@ -3,6 +3,7 @@
 
 import type { ConstantValue, Node } from './ast.ts';
 import type { LineTable } from './lineTable.ts';
+import { isPrintable } from './parser/printable.ts';
 
 export interface DumpOptions {
   /**
@@ -210,12 +211,6 @@ function formatFloatRepr(value: number, addDotZero: boolean): string {
   return `${sign}${digits.slice(0, decimalPoint)}.${digits.slice(decimalPoint)}`;
 }
 
-// Characters Python's str.isprintable() rejects: categories Cc, Cf, Cs, Co,
-// Cn, Zl, Zp and Zs other than the space. NOTE: Node's Unicode tables may be
-// a newer version than CPython 3.11's (Unicode 14), so a character assigned
-// since then prints as itself here and as an escape in CPython.
-const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
-
 /** Returns Python's `repr` of a str. */
 export function reprString(value: string): string {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
@@ -228,7 +223,7 @@ export function reprString(value: string): string {
     else if (code === 13) out += '\\r';
     else if (code < 32 || code === 127) out += '\\x' + hex(code, 2);
     else if (code < 127) out += char;
-    else if (!NON_PRINTABLE.test(char)) out += char;
+    else if (isPrintable(code)) out += char;
     else if (code <= 0xff) out += '\\x' + hex(code, 2);
     else if (code <= 0xffff) out += '\\u' + hex(code, 4);
     else out += '\\U' + hex(code, 8);

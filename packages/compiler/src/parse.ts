@@ -19,7 +19,7 @@ export interface ParseResult {
 /**
  * Parses a file of the entity language. Never throws: syntax errors become
  * diagnostics and the parser resumes at the next statement, so the module
- * holds every statement that parsed.
+ * contains every statement that parsed.
  */
 export function parse(source: string, fileName = '<input>'): ParseResult {
   void fileName;
@@ -84,13 +84,13 @@ function moveEndOfFileIssues(parserIssues: SyntaxIssue[], source: string): void 
 
 /**
  * Puts first the error CPython 3.11 reports for the file, then the rest in
- * source order. CPython stops at its first error: a tokenizer error met
- * before the parser fails wins. After a parser error CPython tokenizes the
- * rest of the file, and the next tokenizer SyntaxError there replaces the
- * parser error (unless that was "unexpected indent"); a tokenizer error
- * state (bad unindent, TabError) ends that scan instead. A bracket left open
- * at the end of the file wins when it was opened on an earlier line than the
- * parser error, or when the parser only failed at the end.
+ * source order. CPython stops at its first error, so a tokenizer error met
+ * before the parser fails wins. After a parser error other than "unexpected
+ * indent", CPython tokenizes the rest of the file, and the next tokenizer
+ * SyntaxError there replaces the parser error. A tokenizer error state (bad
+ * unindent, TabError) ends that scan instead. A bracket left open at the end
+ * of the file wins when it was opened on an earlier line than the parser
+ * error, or when the parser only failed at the end.
  */
 function orderSyntaxIssues(
   tokenizerIssues: SyntaxIssue[],

@@ -1,13 +1,14 @@
-// Tokenizer of the entity language, following CPython 3.11's tokenizer:
-// INDENT/DEDENT from indentation columns (tabs to multiples of 8, checked
-// against a tab width of 1 for TabError), implicit line joining inside
-// brackets, explicit joining with a backslash, blank and comment-only lines
-// ignored. Unlike CPython it does not stop at the first error: it reports the
-// error and goes on, so the parser can report more than one problem.
+// Tokenizer of the entity language, following CPython 3.11's tokenizer.
+// INDENT and DEDENT come from indentation columns, with tabs advancing to
+// multiples of 8 and a second count at tab width 1 to detect TabError. Lines
+// join implicitly inside brackets and explicitly after a backslash; blank and
+// comment-only lines are ignored. Unlike CPython it does not stop at the
+// first error but reports it and goes on, so the parser can report more.
 
 import type { Span } from './ast.ts';
 import { BRACKET_DEPTH_MAX, DIAGNOSTICS_MAX, INDENT_DEPTH_MAX } from './limits.ts';
 import { LineTable } from './lineTable.ts';
+import { isPrintable } from './parser/printable.ts';
 import { SyntaxErrorCode, type SyntaxIssue } from './parser/syntaxErrors.ts';
 import { KEYWORDS, TokenKind, type Token } from './token.ts';
 
@@ -52,6 +53,10 @@ const CHAR_BACKSLASH = 92;
 
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
 const BRACKET_CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const BRACKET_KINDS: Record<string, TokenKind> = {
+  '(': TokenKind.LeftParen, '[': TokenKind.LeftBracket, '{': TokenKind.LeftBrace,
+  ')': TokenKind.RightParen, ']': TokenKind.RightBracket, '}': TokenKind.RightBrace,
+};
 
 function isAsciiIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
@@ -69,15 +74,19 @@ function isHexDigit(code: number): boolean {
   return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 }
 
+// NOTE: identifier characters come from the JavaScript engine's Unicode
+// data, which is newer than CPython 3.11's (Unicode 14.0): a letter assigned
+// since then is a valid name here and an invalid character in CPython.
 const ID_START = /^\p{XID_Start}$/u;
 const ID_CONTINUE = /^\p{XID_Continue}$/u;
-const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u;
 
 interface NumberError {
   message: string;
   start: number;
   end: number;
 }
+
+const RADIX_NAMES = { 2: 'binary', 8: 'octal', 16: 'hexadecimal' } as const;
 
 function isRadixDigit(code: number, radix: 2 | 8 | 16): boolean {
   if (radix === 16) return isHexDigit(code);
@@ -370,7 +379,7 @@ class Tokenizer {
   private reportInvalidCharacter(codePoint: number, start: number, end: number): void {
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
     const char = String.fromCodePoint(codePoint);
-    const message = NON_PRINTABLE.test(char)
+    const message = !isPrintable(codePoint)
       ? `invalid non-printable character U+${hex}`
       : `invalid character '${char}' (U+${hex})`;
     this.report(SyntaxErrorCode.Tokenizer, message, start, end);
@@ -557,7 +566,7 @@ class Tokenizer {
   }
 
   private scanRadix(from: number, radix: 2 | 8 | 16): number {
-    const kind = radix === 16 ? 'hexadecimal' : radix === 8 ? 'octal' : 'binary';
+    const kind = RADIX_NAMES[radix];
     let pos = from;
     do {
       if (this.charAt(pos) === 95) pos++;
@@ -676,8 +685,7 @@ class Tokenizer {
       this.report(SyntaxErrorCode.TooDeep, 'too many nested parentheses', start, start + 1);
     }
     this.brackets.push({ char, start });
-    const kind = code === 40 ? TokenKind.LeftParen : code === 91 ? TokenKind.LeftBracket : TokenKind.LeftBrace;
-    this.push(kind, start, start + 1);
+    this.push(BRACKET_KINDS[char]!, start, start + 1);
     this.pos = start + 1;
   }
 
@@ -701,8 +709,7 @@ class Tokenizer {
       );
     }
     // A mismatched closer still closes the innermost bracket, so the parser
-    // sees balanced brackets and reports no second error for the same spot.
-    const kind = expected === ')' ? TokenKind.RightParen : expected === ']' ? TokenKind.RightBracket : TokenKind.RightBrace;
-    this.push(kind, start, start + 1);
+    // gets balanced brackets and reports no second error for the same spot.
+    this.push(BRACKET_KINDS[expected]!, start, start + 1);
   }
 }

@@ -119,7 +119,7 @@ function parseStatement(p: Parser, body: Stmt[]): void {
 }
 
 /**
- * Consumes the `:` of a compound statement header. CPython says
+ * Consumes the `:` of a compound statement header. CPython reports
  * "expected ':'" for forced colons and when the line ends instead.
  */
 function expectColon(p: Parser, isForced: boolean): void {

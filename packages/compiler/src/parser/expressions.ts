@@ -2,7 +2,7 @@
 // `primary`. Atoms and displays are in atoms.ts, call arguments in
 // arguments.ts.
 
-import type { CmpOpKind, Expr, Name, OperatorKind } from '../ast.ts';
+import type { CmpOpKind, Expr, Name, OperatorKind, UnaryOpKind } from '../ast.ts';
 import { TokenKind } from '../token.ts';
 import { parseCallArguments, parseLambdaParameters } from './arguments.ts';
 import { parseAtom } from './atoms.ts';
@@ -242,6 +242,10 @@ function parseBinary(p: Parser, minPrecedence: number): Expr {
   }
 }
 
+const UNARY_OPERATORS: ReadonlyMap<TokenKind, UnaryOpKind> = new Map<TokenKind, UnaryOpKind>([
+  [TokenKind.Plus, 'UAdd'], [TokenKind.Minus, 'USub'], [TokenKind.Tilde, 'Invert'],
+]);
+
 // factor: '+' factor | '-' factor | '~' factor | power
 function parseFactor(p: Parser): Expr {
   const kind = p.kind;
@@ -250,7 +254,7 @@ function parseFactor(p: Parser): Expr {
   p.enter();
   const operand = parseFactor(p);
   p.leave();
-  const op = kind === TokenKind.Plus ? 'UAdd' : kind === TokenKind.Minus ? 'USub' : 'Invert';
+  const op = UNARY_OPERATORS.get(kind)!;
   return { kind: 'UnaryOp', op, operand, start: operator.start, end: p.previousEnd };
 }
 

@@ -1,6 +1,6 @@
 // Diagnostic codes of the tokenizer and the parser. Codes are stable because
-// editors and tests match them; messages follow CPython 3.11's wording so a
-// person who knows Python recognises them.
+// editors and tests match them. Messages follow CPython 3.11's wording, which
+// Python programmers recognise.
 //
 // | Code  | CPython exception | Meaning                                              |
 // |-------|-------------------|------------------------------------------------------|
@@ -35,7 +35,7 @@ export const SyntaxErrorCode = {
 export type SyntaxErrorCode = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorCode];
 
 /**
- * Where a syntax error was found. CPython reports one error per file and
+ * Stage that found a syntax error. CPython reports one error per file and
  * picks it by origin (see orderSyntaxIssues in parse.ts), so the origin is
  * kept until the diagnostics are ordered.
  */

@@ -4,7 +4,9 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { dumpAst, LineTable, parse } from '../../src/index.ts';
+import { dumpAst } from '../../src/dumpAst.ts';
+import { LineTable } from '../../src/lineTable.ts';
+import { parse } from '../../src/parse.ts';
 import { parseWithCPython, type CPythonResult } from './cpython.ts';
 
 const FIXTURE_DIR = new URL('../fixtures/parse/', import.meta.url);

@@ -5,7 +5,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dumpAst, LineTable, parse } from '../../src/index.ts';
+import { dumpAst } from '../../src/dumpAst.ts';
+import { LineTable } from '../../src/lineTable.ts';
+import { parse } from '../../src/parse.ts';
 import { parseWithCPython } from './cpython.ts';
 import { printProgram, programArb } from './programArbitraries.ts';
 

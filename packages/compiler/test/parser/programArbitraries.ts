@@ -1,8 +1,8 @@
 // fast-check arbitraries for random programs of the entity language. They
-// build abstract expression and statement trees; the printers below turn
-// them into source, adding the parentheses precedence requires (and random
-// extra ones), choosing quotes and escapes that fit the context, and
-// indenting blocks with random units.
+// build abstract expression and statement trees, and the printers below turn
+// the trees into source. The printers add the parentheses that precedence
+// requires (and random extra ones), choose quotes and escapes that fit the
+// context, and indent blocks with random units.
 
 import fc from 'fast-check';
 

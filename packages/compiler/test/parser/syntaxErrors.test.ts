@@ -5,7 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { parse } from '../../src/index.ts';
+import { parse } from '../../src/parse.ts';
 import { parseWithCPython, type CPythonResult } from './cpython.ts';
 
 const FIXTURE_DIR = new URL('../fixtures/syntax-errors/', import.meta.url);

@@ -91,8 +91,8 @@ describe('tokenizer', () => {
   });
 
   test('tab counts to the next multiple of eight', () => {
-    // A tab and eight spaces reach the same column, but the tab-width-1 check
-    // tells them apart: CPython raises TabError.
+    // A tab and eight spaces reach the same column. The count at tab width 1
+    // differs, so CPython raises TabError.
     expect(messages('if a:\n\tb\n        c\n')).toEqual(['inconsistent use of tabs and spaces in indentation']);
     expect(messages('if a:\n\tb\n\tc\n')).toEqual([]);
     expect(messages('if a:\n    \tb\n    \tc\n')).toEqual([]);
