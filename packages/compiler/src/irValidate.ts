@@ -2,7 +2,7 @@
 // a compiler bug, reported as an internal error instead of handing the
 // runtime a graph it cannot run. Returns one message per problem found.
 
-import { boundNames } from './split/names.ts';
+import { targetNames } from './analysis/walk.ts';
 import type { Keyword, Node } from './ast.ts';
 import { EXCEPTION_VAR, type BlockIR, type EntityIR, type MethodIR, type ParamIR, type ProgramIR, type Terminator } from './ir.ts';
 
@@ -30,6 +30,29 @@ export function validateIr(ir: ProgramIR): string[] {
 }
 
 function validateMethod(method: MethodIR, entity: EntityIR, entities: Map<string, EntityIR>, problems: string[]): void {
+  if (method.isSplit) validateSplitMethod(method, entity, entities, problems);
+  else validateWholeMethod(method, problems);
+}
+
+/** A method that is not split: one block that returns, with no temporaries. */
+function validateWholeMethod(method: MethodIR, problems: string[]): void {
+  const where = method.qualifiedName;
+  const block = method.blocks[0];
+  if (method.blocks.length !== 1 || block === undefined) {
+    problems.push(`${where}: a method that is not split must have one block`);
+    return;
+  }
+  if (block.id !== method.entry || block.id !== `${where}#0`) problems.push(`${where}: its block must be the entry ${where}#0`);
+  if (block.terminator.kind !== 'return' || block.handler !== null) problems.push(`${where}: its block must end in a return without handler`);
+  const locals = new Set(method.locals);
+  for (let index = 0; index < block.liveIn.length; index++) {
+    const name = block.liveIn[index]!;
+    if (!locals.has(name)) problems.push(`${block.id}: live variable ${name} is not a local of the method`);
+    if (index > 0 && block.liveIn[index - 1]! >= name) problems.push(`${block.id}: liveIn is not sorted`);
+  }
+}
+
+function validateSplitMethod(method: MethodIR, entity: EntityIR, entities: Map<string, EntityIR>, problems: string[]): void {
   const where = method.qualifiedName;
   const blocks = new Map<string, BlockIR>();
   for (const block of method.blocks) {
@@ -42,17 +65,16 @@ function validateMethod(method: MethodIR, entity: EntityIR, entities: Map<string
     return;
   }
   if (method.blocks[0]?.id !== method.entry) problems.push(`${where}: the entry block is not listed first`);
-  if (!method.isSplit && method.blocks.length !== 1) problems.push(`${where}: a method that is not split must have one block`);
 
   const locals = new Set(method.locals);
   for (const block of method.blocks) {
     for (const target of [...successorIds(block.terminator), ...(block.handler === null ? [] : [block.handler])]) {
       if (!blocks.has(target)) problems.push(`${where}: block ${block.id} refers to missing block ${target}`);
     }
-    const sorted = [...block.liveIn].sort();
-    if (sorted.some((name, index) => name !== block.liveIn[index])) problems.push(`${block.id}: liveIn is not sorted`);
-    for (const name of block.liveIn) {
+    for (let index = 0; index < block.liveIn.length; index++) {
+      const name = block.liveIn[index]!;
       if (!locals.has(name)) problems.push(`${block.id}: live variable ${name} is not a local of the method`);
+      if (index > 0 && block.liveIn[index - 1]! >= name) problems.push(`${block.id}: liveIn is not sorted`);
     }
     validateTerminator(block, entity, entities, problems);
     const terminator = block.terminator;
@@ -109,56 +131,79 @@ function reachableIds(method: MethodIR, blocks: Map<string, BlockIR>): Set<strin
  * when it enters a handler, so neither is checked here.
  */
 function validateTemporaries(method: MethodIR, blocks: Map<string, BlockIR>, problems: string[]): void {
-  const params = method.params.map((param) => param.name);
-  const entryDefined = new Set(params);
-  const defined = new Map<string, Set<string> | null>(method.blocks.map((block) => [block.id, null]));
-  defined.set(method.entry, entryDefined);
+  const checked = method.blocks.filter((block) => block.liveIn.some((name) => name.startsWith('$') && name !== EXCEPTION_VAR));
+  if (checked.length === 0) return;
 
-  const intersectInto = (target: string, names: Set<string>): boolean => {
-    const current = defined.get(target);
-    if (current === undefined) return false;
-    if (current === null) {
-      defined.set(target, new Set(names));
-      return true;
-    }
+  // Forward must-assigned analysis over temporaries only, with a worklist.
+  const isTemporary = (name: string): boolean => name.startsWith('$');
+  const assignedIn = new Map(method.blocks.map((block) => [block.id, temporariesAssigned(block)]));
+  const assigned = new Map<string, Set<string> | null>(method.blocks.map((block) => [block.id, null]));
+  assigned.set(method.entry, new Set());
+  const worklist = [method.entry];
+  let steps = 0;
+  const limit = (method.blocks.length + 1) * (method.locals.length + 2) * 4;
+
+  const mergeInto = (target: string, names: Set<string>): void => {
+    const current = assigned.get(target);
+    if (current === undefined) return;
     let changed = false;
-    for (const name of current) {
-      if (!names.has(name)) {
-        current.delete(name);
-        changed = true;
+    if (current === null) {
+      assigned.set(target, new Set(names));
+      changed = true;
+    } else {
+      for (const name of current) {
+        if (!names.has(name)) {
+          current.delete(name);
+          changed = true;
+        }
       }
     }
-    return changed;
+    if (changed) worklist.push(target);
   };
 
-  let changed = true;
-  for (let pass = 0; changed && pass <= method.blocks.length + 1; pass++) {
-    changed = false;
-    for (const block of method.blocks) {
-      const incoming = defined.get(block.id);
-      if (incoming === null || incoming === undefined) continue;
-      const outgoing = boundNames(block.statements, new Set(incoming));
-      for (const [target, extra] of edgeBindings(block.terminator)) {
-        changed = intersectInto(target, new Set([...outgoing, ...extra])) || changed;
-      }
-      if (block.handler !== null) changed = intersectInto(block.handler, new Set([...incoming, EXCEPTION_VAR])) || changed;
+  while (worklist.length > 0 && steps++ < limit) {
+    const block = blocks.get(worklist.pop()!)!;
+    const incoming = assigned.get(block.id)!;
+    const outgoing = new Set(incoming);
+    for (const name of assignedIn.get(block.id)!) outgoing.add(name);
+    for (const [target, extra] of edgeBindings(block.terminator)) {
+      const names = new Set(outgoing);
+      for (const name of extra) if (isTemporary(name)) names.add(name);
+      mergeInto(target, names);
     }
+    if (block.handler !== null) mergeInto(block.handler, new Set(incoming));
   }
 
-  for (const block of method.blocks) {
-    const names = defined.get(block.id) ?? null;
+  for (const block of checked) {
+    const names = assigned.get(block.id) ?? null;
     for (const name of block.liveIn) {
-      if (!name.startsWith('$') || name === EXCEPTION_VAR) continue;
+      if (!isTemporary(name) || name === EXCEPTION_VAR) continue;
       if (names === null || !names.has(name)) problems.push(`${block.id}: temporary ${name} may be unassigned on entry`);
     }
   }
+}
+
+/**
+ * Temporaries a block assigns. Lowering assigns them only in top-level
+ * assignments of its own, so nested statements need no visit.
+ */
+function temporariesAssigned(block: BlockIR): string[] {
+  const names: string[] = [];
+  for (const statement of block.statements) {
+    if (statement.kind === 'Assign') {
+      for (const target of statement.targets) for (const name of targetNames(target)) if (name.startsWith('$')) names.push(name);
+    } else if ((statement.kind === 'AugAssign' || statement.kind === 'AnnAssign') && statement.target.kind === 'Name') {
+      if (statement.target.id.startsWith('$')) names.push(statement.target.id);
+    }
+  }
+  return names;
 }
 
 /** Successors of a terminator with the names the edge itself binds. */
 function edgeBindings(terminator: Terminator): [string, string[]][] {
   switch (terminator.kind) {
     case 'next': {
-      const bound = [...boundNames([{ kind: 'Assign', targets: [terminator.target], value: terminator.target, start: 0, end: 0 }])];
+      const bound = targetNames(terminator.target);
       return [[terminator.body, [terminator.iterator, ...bound]], [terminator.exhausted, [terminator.iterator]]];
     }
     case 'except':

@@ -124,8 +124,17 @@ export class Checker {
     }
   }
 
+  /** State for `visitChild`, so one visitor function serves every node. */
+  private childState: WalkState | null = null;
+  private readonly visitChild = (child: Node): void => {
+    this.visit(child, this.childState!);
+  };
+
   private visitChildren(node: Node, state: WalkState): void {
-    forEachChild(node, (child) => this.visit(child, state));
+    const saved = this.childState;
+    this.childState = state;
+    forEachChild(node, this.visitChild);
+    this.childState = saved;
   }
 
   private visitOtherExpression(node: Node, state: WalkState): void {

@@ -23,8 +23,29 @@ export function lookupType(scope: Scope | null, name: string): AType | undefined
   return undefined;
 }
 
+/** The binding sites of one function body; collected once, evaluated every inference round. */
+interface FunctionBindings {
+  bindings: Binding[];
+  /** Names bound without a type source (imports, handlers, nested definitions). */
+  names: Set<string>;
+  annotated: { name: string; annotation: Expr }[];
+}
+
 export class TypeOracle {
+  private readonly bindingCache = new Map<FunctionDef | Lambda, FunctionBindings>();
+
   constructor(private readonly model: ProgramModel) {}
+
+  bindingsOf(node: FunctionDef | Lambda): FunctionBindings {
+    let cached = this.bindingCache.get(node);
+    if (cached === undefined) {
+      const body: Stmt[] = node.kind === 'Lambda' ? [] : node.body;
+      const names = new Set<string>();
+      cached = { bindings: collectBindings(body, this, names), names, annotated: allAnnotatedNames(body) };
+      this.bindingCache.set(node, cached);
+    }
+    return cached;
+  }
 
   isEntity = (name: string): boolean => this.model.entityByName.has(name);
 
@@ -223,7 +244,7 @@ interface Binding {
  * Collects the bindings of a function body, not entering nested functions or
  * classes (their names are bound in this scope with type `other`).
  */
-function collectBindings(body: Stmt[], oracle: TypeOracle, declared: Set<string>, names: Set<string>): Binding[] {
+function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>): Binding[] {
   const bindings: Binding[] = [];
   const visit = (node: Node): void => {
     switch (node.kind) {
@@ -231,7 +252,6 @@ function collectBindings(body: Stmt[], oracle: TypeOracle, declared: Set<string>
         for (const target of node.targets) bindings.push({ target, typeOf: (scope) => oracle.typeOf(node.value, scope) });
         break;
       case 'AnnAssign':
-        if (node.target.kind === 'Name') declared.add(node.target.id);
         if (node.value !== null) {
           const value = node.value;
           bindings.push({ target: node.target, typeOf: (scope) => oracle.typeOf(value, scope) });
@@ -295,13 +315,9 @@ export function inferFunctionTypes(
   oracle: TypeOracle,
   selfName: string | null,
 ): FunctionTypes {
-  const body: Stmt[] = node.kind === 'Lambda' ? [] : node.body;
-  const declared = new Set<string>(params.keys());
-  const names = new Set<string>();
-  const bindings = collectBindings(body, oracle, declared, names);
-
+  const { bindings, names, annotated } = oracle.bindingsOf(node);
   const fixed = new Map(params);
-  for (const statement of allAnnotatedNames(body)) {
+  for (const statement of annotated) {
     if (!fixed.has(statement.name)) fixed.set(statement.name, typeFromAnnotation(statement.annotation, oracle.isEntity));
   }
 

@@ -66,7 +66,21 @@ export function mentionsEntity(type: AType): boolean {
 }
 
 export function sameType(a: AType, b: AType): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  switch (a.kind) {
+    case 'entity':
+      return b.kind === 'entity' && a.className === b.className;
+    case 'list':
+      return b.kind === 'list' && sameType(a.element, b.element);
+    case 'optional':
+      return b.kind === 'optional' && sameType(a.inner, b.inner);
+    case 'dict':
+      return b.kind === 'dict' && sameType(a.value, b.value);
+    case 'tuple':
+      return b.kind === 'tuple' && a.elements.length === b.elements.length && a.elements.every((element, index) => sameType(element, b.elements[index]!));
+    default:
+      return a.kind === b.kind;
+  }
 }
 
 /**

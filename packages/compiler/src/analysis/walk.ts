@@ -6,213 +6,225 @@ import type { Expr, Node, Stmt } from '../ast.ts';
 
 export type Visitor = (child: Node) => void;
 
+type ChildVisitors = { [K in Node['kind']]: (node: Extract<Node, { kind: K }>, visit: Visitor) => void };
+
+function visitAll(nodes: readonly Node[], visit: Visitor): void {
+  for (let index = 0; index < nodes.length; index++) visit(nodes[index]!);
+}
+
+function visitIf(node: Node | null, visit: Visitor): void {
+  if (node !== null) visit(node);
+}
+
+const noChildren = (): void => {};
+
+/** Child visitors by node kind: a table lookup is faster than a long switch on `kind`. */
+const CHILD_VISITORS: ChildVisitors = {
+  Module: (node, visit) => visitAll(node.body, visit),
+  FunctionDef: (node, visit) => {
+    visitAll(node.decorator_list, visit);
+    visit(node.args);
+    visitIf(node.returns, visit);
+    visitAll(node.body, visit);
+  },
+  AsyncFunctionDef: (node, visit) => {
+    visitAll(node.decorator_list, visit);
+    visit(node.args);
+    visitIf(node.returns, visit);
+    visitAll(node.body, visit);
+  },
+  ClassDef: (node, visit) => {
+    visitAll(node.decorator_list, visit);
+    visitAll(node.bases, visit);
+    visitAll(node.keywords, visit);
+    visitAll(node.body, visit);
+  },
+  Return: (node, visit) => visitIf(node.value, visit),
+  Delete: (node, visit) => visitAll(node.targets, visit),
+  Assign: (node, visit) => {
+    visit(node.value);
+    visitAll(node.targets, visit);
+  },
+  AugAssign: (node, visit) => {
+    visit(node.target);
+    visit(node.value);
+  },
+  AnnAssign: (node, visit) => {
+    visit(node.annotation);
+    visitIf(node.value, visit);
+    visit(node.target);
+  },
+  For: (node, visit) => {
+    visit(node.iter);
+    visit(node.target);
+    visitAll(node.body, visit);
+    visitAll(node.orelse, visit);
+  },
+  AsyncFor: (node, visit) => {
+    visit(node.iter);
+    visit(node.target);
+    visitAll(node.body, visit);
+    visitAll(node.orelse, visit);
+  },
+  While: (node, visit) => {
+    visit(node.test);
+    visitAll(node.body, visit);
+    visitAll(node.orelse, visit);
+  },
+  If: (node, visit) => {
+    visit(node.test);
+    visitAll(node.body, visit);
+    visitAll(node.orelse, visit);
+  },
+  With: (node, visit) => {
+    visitAll(node.items, visit);
+    visitAll(node.body, visit);
+  },
+  AsyncWith: (node, visit) => {
+    visitAll(node.items, visit);
+    visitAll(node.body, visit);
+  },
+  Match: (node, visit) => {
+    visit(node.subject);
+    visitAll(node.cases, visit);
+  },
+  Raise: (node, visit) => {
+    visitIf(node.exc, visit);
+    visitIf(node.cause, visit);
+  },
+  Try: (node, visit) => {
+    visitAll(node.body, visit);
+    visitAll(node.handlers, visit);
+    visitAll(node.orelse, visit);
+    visitAll(node.finalbody, visit);
+  },
+  TryStar: (node, visit) => {
+    visitAll(node.body, visit);
+    visitAll(node.handlers, visit);
+    visitAll(node.orelse, visit);
+    visitAll(node.finalbody, visit);
+  },
+  Assert: (node, visit) => {
+    visit(node.test);
+    visitIf(node.msg, visit);
+  },
+  Import: (node, visit) => visitAll(node.names, visit),
+  ImportFrom: (node, visit) => visitAll(node.names, visit),
+  Expr: (node, visit) => visit(node.value),
+  Global: noChildren,
+  Nonlocal: noChildren,
+  Pass: noChildren,
+  Break: noChildren,
+  Continue: noChildren,
+  Constant: noChildren,
+  Name: noChildren,
+  alias: noChildren,
+  BoolOp: (node, visit) => visitAll(node.values, visit),
+  NamedExpr: (node, visit) => {
+    visit(node.value);
+    visit(node.target);
+  },
+  BinOp: (node, visit) => {
+    visit(node.left);
+    visit(node.right);
+  },
+  UnaryOp: (node, visit) => visit(node.operand),
+  Lambda: (node, visit) => {
+    visit(node.args);
+    visit(node.body);
+  },
+  IfExp: (node, visit) => {
+    visit(node.test);
+    visit(node.body);
+    visit(node.orelse);
+  },
+  Dict: (node, visit) => {
+    for (let index = 0; index < node.keys.length; index++) {
+      visitIf(node.keys[index]!, visit);
+      visit(node.values[index]!);
+    }
+  },
+  Set: (node, visit) => visitAll(node.elts, visit),
+  List: (node, visit) => visitAll(node.elts, visit),
+  Tuple: (node, visit) => visitAll(node.elts, visit),
+  ListComp: (node, visit) => {
+    visitAll(node.generators, visit);
+    visit(node.elt);
+  },
+  SetComp: (node, visit) => {
+    visitAll(node.generators, visit);
+    visit(node.elt);
+  },
+  GeneratorExp: (node, visit) => {
+    visitAll(node.generators, visit);
+    visit(node.elt);
+  },
+  DictComp: (node, visit) => {
+    visitAll(node.generators, visit);
+    visit(node.key);
+    visit(node.value);
+  },
+  Await: (node, visit) => visit(node.value),
+  YieldFrom: (node, visit) => visit(node.value),
+  Starred: (node, visit) => visit(node.value),
+  Yield: (node, visit) => visitIf(node.value, visit),
+  Compare: (node, visit) => {
+    visit(node.left);
+    visitAll(node.comparators, visit);
+  },
+  Call: (node, visit) => {
+    visit(node.func);
+    visitAll(node.args, visit);
+    visitAll(node.keywords, visit);
+  },
+  FormattedValue: (node, visit) => {
+    visit(node.value);
+    visitIf(node.format_spec, visit);
+  },
+  JoinedStr: (node, visit) => visitAll(node.values, visit),
+  Attribute: (node, visit) => visit(node.value),
+  Subscript: (node, visit) => {
+    visit(node.value);
+    visit(node.slice);
+  },
+  Slice: (node, visit) => {
+    visitIf(node.lower, visit);
+    visitIf(node.upper, visit);
+    visitIf(node.step, visit);
+  },
+  comprehension: (node, visit) => {
+    visit(node.iter);
+    visit(node.target);
+    visitAll(node.ifs, visit);
+  },
+  ExceptHandler: (node, visit) => {
+    visitIf(node.type, visit);
+    visitAll(node.body, visit);
+  },
+  arguments: (node, visit) => {
+    visitAll(node.posonlyargs, visit);
+    visitAll(node.args, visit);
+    visitIf(node.vararg, visit);
+    visitAll(node.kwonlyargs, visit);
+    visitIf(node.kwarg, visit);
+    visitAll(node.defaults, visit);
+    for (const value of node.kw_defaults) visitIf(value, visit);
+  },
+  arg: (node, visit) => visitIf(node.annotation, visit),
+  keyword: (node, visit) => visit(node.value),
+  withitem: (node, visit) => {
+    visit(node.context_expr);
+    visitIf(node.optional_vars, visit);
+  },
+  match_case: (node, visit) => {
+    visitIf(node.guard, visit);
+    visitAll(node.body, visit);
+  },
+};
+
 /** Calls `visit` on each direct child of `node`. */
 export function forEachChild(node: Node, visit: Visitor): void {
-  switch (node.kind) {
-    case 'Module':
-      node.body.forEach(visit);
-      return;
-    case 'FunctionDef':
-    case 'AsyncFunctionDef':
-      node.decorator_list.forEach(visit);
-      visit(node.args);
-      if (node.returns) visit(node.returns);
-      node.body.forEach(visit);
-      return;
-    case 'ClassDef':
-      node.decorator_list.forEach(visit);
-      node.bases.forEach(visit);
-      node.keywords.forEach(visit);
-      node.body.forEach(visit);
-      return;
-    case 'Return':
-      if (node.value) visit(node.value);
-      return;
-    case 'Delete':
-      node.targets.forEach(visit);
-      return;
-    case 'Assign':
-      visit(node.value);
-      node.targets.forEach(visit);
-      return;
-    case 'AugAssign':
-      visit(node.target);
-      visit(node.value);
-      return;
-    case 'AnnAssign':
-      visit(node.annotation);
-      if (node.value) visit(node.value);
-      visit(node.target);
-      return;
-    case 'For':
-    case 'AsyncFor':
-      visit(node.iter);
-      visit(node.target);
-      node.body.forEach(visit);
-      node.orelse.forEach(visit);
-      return;
-    case 'While':
-    case 'If':
-      visit(node.test);
-      node.body.forEach(visit);
-      node.orelse.forEach(visit);
-      return;
-    case 'With':
-    case 'AsyncWith':
-      node.items.forEach(visit);
-      node.body.forEach(visit);
-      return;
-    case 'Match':
-      visit(node.subject);
-      node.cases.forEach(visit);
-      return;
-    case 'Raise':
-      if (node.exc) visit(node.exc);
-      if (node.cause) visit(node.cause);
-      return;
-    case 'Try':
-    case 'TryStar':
-      node.body.forEach(visit);
-      node.handlers.forEach(visit);
-      node.orelse.forEach(visit);
-      node.finalbody.forEach(visit);
-      return;
-    case 'Assert':
-      visit(node.test);
-      if (node.msg) visit(node.msg);
-      return;
-    case 'Import':
-    case 'ImportFrom':
-      node.names.forEach(visit);
-      return;
-    case 'Expr':
-      visit(node.value);
-      return;
-    case 'Global':
-    case 'Nonlocal':
-    case 'Pass':
-    case 'Break':
-    case 'Continue':
-    case 'Constant':
-    case 'Name':
-    case 'alias':
-      return;
-    case 'BoolOp':
-      node.values.forEach(visit);
-      return;
-    case 'NamedExpr':
-      visit(node.value);
-      visit(node.target);
-      return;
-    case 'BinOp':
-      visit(node.left);
-      visit(node.right);
-      return;
-    case 'UnaryOp':
-      visit(node.operand);
-      return;
-    case 'Lambda':
-      visit(node.args);
-      visit(node.body);
-      return;
-    case 'IfExp':
-      visit(node.test);
-      visit(node.body);
-      visit(node.orelse);
-      return;
-    case 'Dict':
-      node.keys.forEach((key, index) => {
-        if (key) visit(key);
-        visit(node.values[index]!);
-      });
-      return;
-    case 'Set':
-    case 'List':
-    case 'Tuple':
-      node.elts.forEach(visit);
-      return;
-    case 'ListComp':
-    case 'SetComp':
-    case 'GeneratorExp':
-      node.generators.forEach(visit);
-      visit(node.elt);
-      return;
-    case 'DictComp':
-      node.generators.forEach(visit);
-      visit(node.key);
-      visit(node.value);
-      return;
-    case 'Await':
-    case 'YieldFrom':
-    case 'Starred':
-      visit(node.value);
-      return;
-    case 'Yield':
-      if (node.value) visit(node.value);
-      return;
-    case 'Compare':
-      visit(node.left);
-      node.comparators.forEach(visit);
-      return;
-    case 'Call':
-      visit(node.func);
-      node.args.forEach(visit);
-      node.keywords.forEach(visit);
-      return;
-    case 'FormattedValue':
-      visit(node.value);
-      if (node.format_spec) visit(node.format_spec);
-      return;
-    case 'JoinedStr':
-      node.values.forEach(visit);
-      return;
-    case 'Attribute':
-      visit(node.value);
-      return;
-    case 'Subscript':
-      visit(node.value);
-      visit(node.slice);
-      return;
-    case 'Slice':
-      if (node.lower) visit(node.lower);
-      if (node.upper) visit(node.upper);
-      if (node.step) visit(node.step);
-      return;
-    case 'comprehension':
-      visit(node.iter);
-      visit(node.target);
-      node.ifs.forEach(visit);
-      return;
-    case 'ExceptHandler':
-      if (node.type) visit(node.type);
-      node.body.forEach(visit);
-      return;
-    case 'arguments':
-      node.posonlyargs.forEach(visit);
-      node.args.forEach(visit);
-      if (node.vararg) visit(node.vararg);
-      node.kwonlyargs.forEach(visit);
-      if (node.kwarg) visit(node.kwarg);
-      node.defaults.forEach(visit);
-      node.kw_defaults.forEach((value) => {
-        if (value) visit(value);
-      });
-      return;
-    case 'arg':
-      if (node.annotation) visit(node.annotation);
-      return;
-    case 'keyword':
-      visit(node.value);
-      return;
-    case 'withitem':
-      visit(node.context_expr);
-      if (node.optional_vars) visit(node.optional_vars);
-      return;
-    case 'match_case':
-      if (node.guard) visit(node.guard);
-      node.body.forEach(visit);
-      return;
-  }
+  (CHILD_VISITORS[node.kind] as (node: Node, visit: Visitor) => void)(node, visit);
 }
 
 export function isStmt(node: Node): node is Stmt {

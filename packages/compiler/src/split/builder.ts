@@ -53,6 +53,8 @@ export class BlockBuilder {
   current: DraftBlock | null = null;
   /** Exception handler given to new blocks. */
   handler: DraftBlock | null = null;
+  /** Every local lowering introduced (temporaries, iterators, renamed comprehension variables). */
+  readonly names = new Set<string>();
   private activations = 0;
   private counters = new Map<string, number>();
 
@@ -93,7 +95,9 @@ export class BlockBuilder {
   fresh(prefix: string): string {
     const next = (this.counters.get(prefix) ?? 0) + 1;
     this.counters.set(prefix, next);
-    return `$${prefix}${next}`;
+    const name = `$${prefix}${next}`;
+    this.names.add(name);
+    return name;
   }
 
   /** Evaluates `value` into a new temporary and returns a load of it. */

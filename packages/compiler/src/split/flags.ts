@@ -14,6 +14,14 @@ export const HAS_BARE_RAISE = 8;
 
 export class NodeFlags {
   private readonly flags = new Map<Node, number>();
+  /** Targets of `:=` in the nodes computed so far. */
+  readonly walrusTargets = new Set<string>();
+
+  /** Flags gathered from the children of the node being computed; one visitor serves every node. */
+  private childFlags = 0;
+  private readonly addChildFlags = (child: Node): void => {
+    this.childFlags |= this.compute(child);
+  };
 
   constructor(private readonly isSuspendingNode: (node: Node) => boolean) {}
 
@@ -43,23 +51,29 @@ export class NodeFlags {
       case 'Raise':
         if (node.exc === null) own = HAS_BARE_RAISE;
         break;
+      case 'NamedExpr':
+        this.walrusTargets.add(node.target.id);
+        if (this.isSuspendingNode(node)) own = SUSPENDS;
+        break;
       default:
         if (this.isSuspendingNode(node)) own = SUSPENDS;
         break;
     }
 
     let inner = 0;
-    if (node.kind === 'For' || node.kind === 'While') {
+    if (node.kind !== 'For' && node.kind !== 'While') {
+      const saved = this.childFlags;
+      this.childFlags = 0;
+      forEachChild(node, this.addChildFlags);
+      inner = this.childFlags;
+      this.childFlags = saved;
+    } else {
       const headerFlags = node.kind === 'For' ? this.compute(node.iter) | this.compute(node.target) : this.compute(node.test);
       let bodyFlags = 0;
       for (const statement of node.body) bodyFlags |= this.compute(statement);
       let elseFlags = 0;
       for (const statement of node.orelse) elseFlags |= this.compute(statement);
       inner = headerFlags | (bodyFlags & ~ESCAPING_JUMP) | elseFlags;
-    } else {
-      forEachChild(node, (child) => {
-        inner |= this.compute(child);
-      });
     }
 
     const result = own | inner;

@@ -6,7 +6,7 @@
 // handler reads stay live through the whole protected block.
 
 import type { Expr, Stmt } from '../ast.ts';
-import { EXCEPTION_VAR, type BlockIR, type Terminator } from '../ir.ts';
+import { EXCEPTION_VAR, type BlockIR } from '../ir.ts';
 import { LIVENESS_PASSES_MAX } from '../limits.ts';
 import { targetNames } from '../analysis/walk.ts';
 import { addReads, addTargetReads } from './names.ts';
@@ -24,6 +24,15 @@ interface FlowContext {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+interface BlockSummary {
+  transfer: (after: ReadonlySet<string>) => LiveSet;
+  /** Locals the terminator itself reads. */
+  terminatorReads: LiveSet;
+  /** Successors by index, with the names the edge binds (a call result, a loop target). */
+  edges: { target: number; bound: string[] }[];
+  handler: number | null;
+}
 const TOP_CONTEXT: FlowContext = { breakLive: null, continueLive: null, returnLive: new Set(), exceptionLive: new Set() };
 
 export class LivenessAnalysis {
@@ -48,53 +57,42 @@ export class LivenessAnalysis {
     return into;
   }
 
+  /** `after` belongs to the caller's fold and may be changed and returned. */
   private beforeStatement(statement: Stmt, after: LiveSet, context: FlowContext): LiveSet {
     const live = this.beforeStatementNormal(statement, after, context);
     for (const name of context.exceptionLive) live.add(name);
     return live;
   }
 
-  private beforeStatementNormal(statement: Stmt, after: LiveSet, context: FlowContext): LiveSet {
+  private beforeStatementNormal(statement: Stmt, live: LiveSet, context: FlowContext): LiveSet {
     switch (statement.kind) {
-      case 'Assign': {
-        const live = new Set(after);
+      case 'Assign':
         for (const target of statement.targets) for (const name of targetNames(target)) live.delete(name);
         for (const target of statement.targets) addTargetReads(target, this.locals, live);
         return this.reads(statement.value, live);
-      }
-      case 'AnnAssign': {
-        if (statement.value === null) return new Set(after);
-        const live = new Set(after);
+      case 'AnnAssign':
+        if (statement.value === null) return live;
         for (const name of targetNames(statement.target)) live.delete(name);
         addTargetReads(statement.target, this.locals, live);
         return this.reads(statement.value, live);
-      }
-      case 'AugAssign': {
-        const live = new Set(after);
+      case 'AugAssign':
         addReads(statement.target, this.locals, live);
         if (statement.target.kind === 'Name' && this.locals.has(statement.target.id)) live.add(statement.target.id);
         return this.reads(statement.value, live);
-      }
-      case 'Delete': {
-        const live = new Set(after);
+      case 'Delete':
         for (const target of statement.targets) for (const name of targetNames(target)) live.delete(name);
         for (const target of statement.targets) addReads(target, this.locals, live);
         return live;
-      }
       case 'Import':
-      case 'ImportFrom': {
-        const live = new Set(after);
+      case 'ImportFrom':
         for (const alias of statement.names) live.delete((alias.asname ?? alias.name).split('.')[0]!);
         return live;
-      }
       case 'FunctionDef':
       case 'AsyncFunctionDef':
-      case 'ClassDef': {
-        const live = new Set(after);
+      case 'ClassDef':
         live.delete(statement.name);
         addReads(statement, this.locals, live);
         return live;
-      }
       case 'Return':
         return this.reads(statement.value, new Set(context.returnLive));
       case 'Raise':
@@ -104,24 +102,20 @@ export class LivenessAnalysis {
       case 'Continue':
         return new Set(context.continueLive ?? EMPTY);
       case 'If': {
-        const live = this.beforeStatements(statement.body, after, context);
-        for (const name of this.beforeStatements(statement.orelse, after, context)) live.add(name);
-        return this.reads(statement.test, live);
+        const bodyLive = this.beforeStatements(statement.body, live, context);
+        for (const name of this.beforeStatements(statement.orelse, live, context)) bodyLive.add(name);
+        return this.reads(statement.test, bodyLive);
       }
       case 'While':
-        return this.beforeLoop(after, context, statement.body, statement.orelse, (header) => this.reads(statement.test, header), null);
-      case 'For': {
-        const live = this.beforeLoop(after, context, statement.body, statement.orelse, (header) => header, statement.target);
-        return this.reads(statement.iter, live);
-      }
+        return this.beforeLoop(live, context, statement.body, statement.orelse, (header) => this.reads(statement.test, header), null);
+      case 'For':
+        return this.reads(statement.iter, this.beforeLoop(live, context, statement.body, statement.orelse, (header) => header, statement.target));
       case 'Try':
       case 'TryStar':
-        return this.beforeTry(statement, after, context);
-      default: {
-        const live = new Set(after);
+        return this.beforeTry(statement, live, context);
+      default:
         addReads(statement, this.locals, live);
         return live;
-      }
     }
   }
 
@@ -185,30 +179,103 @@ export class LivenessAnalysis {
    * method; throws when the analysis does not converge (a compiler bug).
    */
   solveBlocks(blocks: BlockIR[]): void {
-    const byId = new Map(blocks.map((block) => [block.id, block]));
-    const transfer = blocks.map((block) => this.blockTransfer(block));
-    const liveIn = new Map<string, LiveSet>(blocks.map((block) => [block.id, new Set<string>()]));
-    const liveOf = (id: string): ReadonlySet<string> => liveIn.get(id) ?? EMPTY;
+    const indexOf = new Map(blocks.map((block, index) => [block.id, index]));
+    const summaries = blocks.map((block) => this.blockSummary(block, indexOf));
+    const liveIn: LiveSet[] = blocks.map(() => new Set<string>());
 
-    let changed = true;
-    let passes = 0;
-    while (changed) {
-      if (++passes > LIVENESS_PASSES_MAX) throw new Error('liveness analysis did not converge');
-      changed = false;
-      for (let index = blocks.length - 1; index >= 0; index--) {
-        const block = blocks[index]!;
-        const live = transfer[index]!(this.terminatorLive(block.terminator, liveOf));
-        if (block.handler !== null && byId.has(block.handler)) {
-          for (const name of liveOf(block.handler)) if (name !== EXCEPTION_VAR) live.add(name);
-        }
-        const previous = liveIn.get(block.id)!;
-        if (live.size !== previous.size) {
-          liveIn.set(block.id, live);
-          changed = true;
-        }
+    // Predecessors (normal and exception edges), for a worklist.
+    const predecessors: number[][] = blocks.map(() => []);
+    summaries.forEach((summary, index) => {
+      for (const edge of summary.edges) predecessors[edge.target]!.push(index);
+      if (summary.handler !== null) predecessors[summary.handler]!.push(index);
+    });
+
+    // Blocks are listed roughly in source order; popping from the end visits
+    // them backwards first, the direction liveness flows.
+    const queued = blocks.map(() => true);
+    const worklist = blocks.map((_, index) => index);
+    let steps = 0;
+    while (worklist.length > 0) {
+      if (++steps > LIVENESS_PASSES_MAX * blocks.length) throw new Error('liveness analysis did not converge');
+      const index = worklist.pop()!;
+      queued[index] = false;
+      const summary = summaries[index]!;
+
+      const after = new Set(summary.terminatorReads);
+      for (const edge of summary.edges) {
+        for (const name of liveIn[edge.target]!) if (!edge.bound.includes(name)) after.add(name);
+      }
+      const live = summary.transfer(after);
+      if (summary.handler !== null) {
+        for (const name of liveIn[summary.handler]!) if (name !== EXCEPTION_VAR) live.add(name);
+      }
+      if (live.size === liveIn[index]!.size) continue;
+      liveIn[index] = live;
+      for (const predecessor of predecessors[index]!) {
+        if (queued[predecessor]) continue;
+        queued[predecessor] = true;
+        worklist.push(predecessor);
       }
     }
-    for (const block of blocks) block.liveIn = [...liveIn.get(block.id)!].sort();
+    blocks.forEach((block, index) => {
+      block.liveIn = [...liveIn[index]!].sort();
+    });
+  }
+
+  /** What liveness needs of a block, computed once: statement transfer, terminator reads and edges. */
+  private blockSummary(block: BlockIR, indexOf: Map<string, number>): BlockSummary {
+    const index = (id: string): number => indexOf.get(id) ?? -1;
+    const terminator = block.terminator;
+    const reads = new Set<string>();
+    const edges: BlockSummary['edges'] = [];
+    switch (terminator.kind) {
+      case 'return':
+        this.reads(terminator.value, reads);
+        break;
+      case 'raise':
+        this.reads(terminator.exc, reads);
+        this.reads(terminator.cause, reads);
+        if (terminator.exc === null) reads.add(EXCEPTION_VAR);
+        break;
+      case 'jump':
+        edges.push({ target: index(terminator.target), bound: [] });
+        break;
+      case 'branch':
+        this.reads(terminator.test, reads);
+        edges.push({ target: index(terminator.ifTrue), bound: [] }, { target: index(terminator.ifFalse), bound: [] });
+        break;
+      case 'next':
+        reads.add(terminator.iterator);
+        addTargetReads(terminator.target, this.locals, reads);
+        edges.push({ target: index(terminator.body), bound: targetNames(terminator.target) }, { target: index(terminator.exhausted), bound: [] });
+        break;
+      case 'except':
+        reads.add(EXCEPTION_VAR);
+        for (const clause of terminator.clauses) {
+          this.reads(clause.type, reads);
+          edges.push({ target: index(clause.target), bound: clause.name === null ? [] : [clause.name] });
+        }
+        edges.push({ target: index(terminator.unmatched), bound: [] });
+        break;
+      case 'remoteCall':
+      case 'read':
+      case 'selfCall':
+      case 'create':
+        if (terminator.kind === 'remoteCall' || terminator.kind === 'read') this.reads(terminator.receiver, reads);
+        if (terminator.kind === 'selfCall' && this.selfName !== null) reads.add(this.selfName);
+        if (terminator.kind !== 'read') {
+          for (const arg of terminator.args) this.reads(arg, reads);
+          for (const keyword of terminator.keywords) this.reads(keyword.value, reads);
+        }
+        edges.push({ target: index(terminator.resume), bound: [terminator.result] });
+        break;
+    }
+    return {
+      transfer: this.blockTransfer(block),
+      terminatorReads: reads,
+      edges: edges.filter((edge) => edge.target >= 0),
+      handler: block.handler === null ? null : indexOf.get(block.handler) ?? null,
+    };
   }
 
   /**
@@ -216,72 +283,86 @@ export class LivenessAnalysis {
    * problem, so evaluating the statements against "nothing live" and "every
    * local live" gives the function exactly.
    */
+  private killedBy(statements: Stmt[]): string[] {
+    const assigned = mustAssign(statements);
+    return assigned === ALL ? [...this.locals] : [...assigned];
+  }
+
   private blockTransfer(block: BlockIR): (after: ReadonlySet<string>) => LiveSet {
     if (block.statements.length === 0) return (after) => new Set(after);
     const gen = this.beforeStatements(block.statements, EMPTY);
-    const all = this.beforeStatements(block.statements, this.locals);
-    const kill = [...this.locals].filter((name) => !all.has(name));
+    // The kill set costs a second pass; blocks that end the method never need it.
+    let kill: string[] | null = null;
     return (after) => {
+      if (after.size === 0) return new Set(gen);
+      kill ??= this.killedBy(block.statements);
       const live = new Set(after);
       for (const name of kill) live.delete(name);
       for (const name of gen) live.add(name);
       return live;
     };
   }
+}
 
-  private terminatorLive(terminator: Terminator, liveOf: (id: string) => ReadonlySet<string>): LiveSet {
-    const live = new Set<string>();
-    const addAll = (names: Iterable<string>, except: Iterable<string> = []): void => {
-      const excluded = new Set(except);
-      for (const name of names) if (!excluded.has(name)) live.add(name);
-    };
-    switch (terminator.kind) {
-      case 'return':
-        this.reads(terminator.value, live);
-        break;
-      case 'raise':
-        this.reads(terminator.exc, live);
-        this.reads(terminator.cause, live);
-        if (terminator.exc === null) live.add(EXCEPTION_VAR);
-        break;
-      case 'jump':
-        addAll(liveOf(terminator.target));
-        break;
-      case 'branch':
-        addAll(liveOf(terminator.ifTrue));
-        addAll(liveOf(terminator.ifFalse));
-        this.reads(terminator.test, live);
-        break;
-      case 'next':
-        addAll(liveOf(terminator.body), targetNames(terminator.target));
-        addTargetReads(terminator.target, this.locals, live);
-        addAll(liveOf(terminator.exhausted));
-        live.add(terminator.iterator);
-        break;
-      case 'except':
-        for (const clause of terminator.clauses) {
-          addAll(liveOf(clause.target), clause.name === null ? [] : [clause.name]);
-          this.reads(clause.type, live);
-        }
-        addAll(liveOf(terminator.unmatched));
-        live.add(EXCEPTION_VAR);
-        break;
-      case 'remoteCall':
-      case 'read':
-      case 'selfCall':
-      case 'create': {
-        addAll(liveOf(terminator.resume), [terminator.result]);
-        if (terminator.kind === 'remoteCall' || terminator.kind === 'read') this.reads(terminator.receiver, live);
-        if (terminator.kind === 'selfCall' && this.selfName !== null) live.add(this.selfName);
-        if (terminator.kind !== 'read') {
-          for (const arg of terminator.args) this.reads(arg, live);
-          for (const keyword of terminator.keywords) this.reads(keyword.value, live);
-        }
-        break;
-      }
-    }
-    return live;
+const ALL = 'all';
+
+/**
+ * Names that every path through `statements` assigns (or deletes) before
+ * reaching the end; `ALL` when no path reaches the end. Loops may run zero
+ * times and so assign nothing for sure. Smaller than exact is safe: it only
+ * keeps a name live longer.
+ */
+function mustAssign(statements: Stmt[]): Set<string> | typeof ALL {
+  const assigned = new Set<string>();
+  for (const statement of statements) {
+    const own = mustAssignOne(statement);
+    if (own === ALL) return ALL;
+    for (const name of own) assigned.add(name);
   }
+  return assigned;
+}
+
+function mustAssignOne(statement: Stmt): Iterable<string> | typeof ALL {
+  switch (statement.kind) {
+    case 'Assign':
+      return statement.targets.flatMap((target) => targetNames(target));
+    case 'AnnAssign':
+      return statement.value === null ? [] : targetNames(statement.target);
+    case 'Delete':
+      return statement.targets.flatMap((target) => targetNames(target));
+    case 'Import':
+    case 'ImportFrom':
+      return statement.names.map((alias) => (alias.asname ?? alias.name).split('.')[0]!);
+    case 'FunctionDef':
+    case 'AsyncFunctionDef':
+    case 'ClassDef':
+      return [statement.name];
+    case 'Return':
+    case 'Raise':
+    case 'Break':
+    case 'Continue':
+      return ALL;
+    case 'If':
+      return intersect(mustAssign(statement.body), mustAssign(statement.orelse));
+    case 'Try':
+    case 'TryStar': {
+      // An exception may arrive before the body assigns anything, so only
+      // names assigned on the normal path and in every handler count.
+      let protectedPath = mustAssign([...statement.body, ...statement.orelse]);
+      for (const handler of statement.handlers) protectedPath = intersect(protectedPath, mustAssign(handler.body));
+      const final = mustAssign(statement.finalbody);
+      if (final === ALL || protectedPath === ALL) return final === ALL ? ALL : protectedPath;
+      return [...protectedPath, ...final];
+    }
+    default:
+      return [];
+  }
+}
+
+function intersect(a: Set<string> | typeof ALL, b: Set<string> | typeof ALL): Set<string> | typeof ALL {
+  if (a === ALL) return b;
+  if (b === ALL) return a;
+  return new Set([...a].filter((name) => b.has(name)));
 }
 
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): LiveSet {

@@ -27,7 +27,10 @@ export interface LoweringEnvironment {
   suspendingSite: (node: Node) => CallSite | undefined;
   /** Any classification of a call or attribute node, or undefined. */
   siteOf: (node: Node) => CallSite | undefined;
-  /** Names assigned by `:=` somewhere in the method: their value may change within one expression. */
+  /**
+   * Names assigned by `:=`: their value may change within one expression.
+   * It must hold those of a statement before the statement is lowered.
+   */
   walrusTargets: ReadonlySet<string>;
   /** Records that `copy` is a renamed copy of `original` (see renameNames). */
   recordCopy: (original: Node, copy: Node) => void;
@@ -350,7 +353,10 @@ function renameComprehension<T extends Extract<Expr, { kind: 'ListComp' | 'SetCo
   const mapping = new Map<string, string>();
   const scope = builder.fresh('c').slice(1);
   for (const generator of expr.generators) {
-    for (const name of targetNamesOf(generator.target)) mapping.set(name, `$${name}_${scope}`);
+    for (const name of targetNamesOf(generator.target)) {
+      mapping.set(name, `$${name}_${scope}`);
+      builder.names.add(`$${name}_${scope}`);
+    }
   }
   const rename = <E extends Expr>(node: E): E => renameNames(node, mapping, recordCopy);
   const generators = expr.generators.map((generator, index) => ({

@@ -76,6 +76,52 @@ export function parameterNames(node: FunctionDef | Lambda | Extract<Node, { kind
  * A `del x` counts as a read of `x`, since it fails when `x` is unbound.
  */
 export function addReads(node: Node, locals: ReadonlySet<string>, into: Set<string>): void {
+  new ReadCollector(locals, into).visit(node);
+}
+
+/** Walks one expression tree with a single visitor function instead of one closure per node. */
+class ReadCollector {
+  readonly visit = (node: Node): void => {
+    this.collect(node);
+  };
+
+  constructor(private readonly locals: ReadonlySet<string>, private readonly into: Set<string>) {}
+
+  private collect(node: Node): void {
+    const locals = this.locals;
+    const into = this.into;
+    switch (node.kind) {
+      case 'Name':
+        if (node.ctx !== 'Store' && locals.has(node.id)) into.add(node.id);
+        return;
+      case 'Attribute':
+      case 'Call':
+      case 'BinOp':
+      case 'Compare':
+      case 'Constant':
+      case 'Subscript':
+      case 'Expr':
+      case 'Assign':
+      case 'AugAssign':
+      case 'Return':
+      case 'BoolOp':
+      case 'UnaryOp':
+      case 'keyword':
+      case 'JoinedStr':
+      case 'FormattedValue':
+      case 'Tuple':
+      case 'List':
+      case 'If':
+        forEachChild(node, this.visit);
+        return;
+      default:
+        addReadsInScopes(node, locals, into, this.visit);
+    }
+  }
+}
+
+/** Reads of nodes that may open a scope (lambdas, comprehensions, nested functions). */
+function addReadsInScopes(node: Node, locals: ReadonlySet<string>, into: Set<string>, visit: (node: Node) => void): void {
   switch (node.kind) {
     case 'Name':
       if (node.ctx !== 'Store' && locals.has(node.id)) into.add(node.id);
@@ -114,7 +160,7 @@ export function addReads(node: Node, locals: ReadonlySet<string>, into: Set<stri
       return;
     }
     default:
-      forEachChild(node, (child) => addReads(child, locals, into));
+      forEachChild(node, visit);
   }
 }
 

@@ -6,8 +6,7 @@ import { Code } from '../analysis/codes.ts';
 import type { DiagnosticSink } from '../analysis/diagnostics.ts';
 import { isSuspendingSite, type MethodModel, type ProgramModel } from '../analysis/model.ts';
 import { toTypeRef } from '../analysis/types.ts';
-import { forEachChild } from '../analysis/walk.ts';
-import { EXCEPTION_VAR, type BlockIR, type MethodIR, type Terminator } from '../ir.ts';
+import { EXCEPTION_VAR, type BlockIR, type MethodIR } from '../ir.ts';
 import { BLOCKS_PER_METHOD_MAX } from '../limits.ts';
 import { BlockBuilder, BlockLimitError } from './builder.ts';
 import { finishBlocks } from './finish.ts';
@@ -24,6 +23,7 @@ export function splitMethod(method: MethodModel, model: ProgramModel, sink: Diag
 
   let entry: string;
   let blocks: BlockIR[];
+  let introduced: ReadonlySet<string> = new Set();
   if (!method.isSplit) {
     entry = `${qualifiedName}#0`;
     const bodySpan = { start: node.body[0]!.start, end: node.body[node.body.length - 1]!.end };
@@ -31,10 +31,10 @@ export function splitMethod(method: MethodModel, model: ProgramModel, sink: Diag
   } else {
     const lowered = lowerMethod(method, model, qualifiedName, endSpan, sink);
     if (lowered === null) return null;
-    ({ entry, blocks } = lowered);
+    ({ entry, blocks, introduced } = lowered);
   }
 
-  const locals = methodLocals(method, blocks);
+  const locals = methodLocals(method, blocks, introduced);
   new LivenessAnalysis(locals, method.selfName).solveBlocks(blocks);
 
   return {
@@ -57,7 +57,7 @@ function lowerMethod(
   qualifiedName: string,
   endSpan: Span,
   sink: DiagnosticSink,
-): { entry: string; blocks: BlockIR[] } | null {
+): { entry: string; blocks: BlockIR[]; introduced: ReadonlySet<string> } | null {
   const className = method.entity.name;
   // Lowering renames comprehension variables in copies of their nodes; a
   // copy is classified like the node it was copied from.
@@ -74,7 +74,7 @@ function lowerMethod(
     flags,
     suspendingSite,
     siteOf,
-    walrusTargets: walrusTargetsOf(method.node.body),
+    walrusTargets: flags.walrusTargets,
     recordCopy: (original, copy) => originals.set(copy, originals.get(original) ?? original),
   });
   const statements = new StatementLowering(builder, flags, expressions);
@@ -99,55 +99,22 @@ function lowerMethod(
     }
     throw error;
   }
-  return finishBlocks(entryDraft, qualifiedName);
+  return { ...finishBlocks(entryDraft, qualifiedName), introduced: builder.names };
 }
 
-function walrusTargetsOf(body: Node[]): Set<string> {
-  const targets = new Set<string>();
-  const visit = (node: Node): void => {
-    if (node.kind === 'NamedExpr') targets.add(node.target.id);
-    forEachChild(node, visit);
-  };
-  body.forEach(visit);
-  return targets;
-}
-
-/** Parameters (self included), names bound in the body, and the temporaries of the blocks. */
-function methodLocals(method: MethodModel, blocks: BlockIR[]): Set<string> {
+/** Parameters (self included), names bound in the body, and the locals lowering introduced. */
+function methodLocals(method: MethodModel, blocks: BlockIR[], introduced: ReadonlySet<string>): Set<string> {
   const args = method.node.args;
   const locals = new Set<string>(
     [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])]
       .map((arg) => arg.arg),
   );
   boundNames(method.node.body, locals);
-  for (const block of blocks) {
-    if (!method.isSplit) break;
-    boundNames(block.statements, locals);
-    addTerminatorBindings(block.terminator, locals);
-    if (block.handler !== null) locals.add(EXCEPTION_VAR);
-  }
+  for (const name of introduced) locals.add(name);
+  const usesException = blocks.some((block) =>
+    block.handler !== null || block.terminator.kind === 'except' || (block.terminator.kind === 'raise' && block.terminator.exc === null));
+  if (usesException) locals.add(EXCEPTION_VAR);
   return locals;
-}
-
-function addTerminatorBindings(terminator: Terminator, locals: Set<string>): void {
-  switch (terminator.kind) {
-    case 'next':
-      locals.add(terminator.iterator);
-      boundNames([{ kind: 'Assign', targets: [terminator.target], value: terminator.target, start: 0, end: 0 }], locals);
-      return;
-    case 'except':
-      locals.add(EXCEPTION_VAR);
-      for (const clause of terminator.clauses) if (clause.name !== null) locals.add(clause.name);
-      return;
-    case 'remoteCall':
-    case 'selfCall':
-    case 'create':
-    case 'read':
-      locals.add(terminator.result);
-      return;
-    default:
-      return;
-  }
 }
 
 function toPublicType(method: MethodModel): MethodIR['returnType'] {
