@@ -128,6 +128,7 @@ function findPrimaryIssue(
 
   const after = tokenizerErrors.find((issue) => issue.start >= firstParser.start);
   if (after !== undefined) return after.origin === 'tokenizer' ? after : firstParser;
-  if (unclosed !== null && lineTable.lineOf(firstParser.start) > lineTable.lineOf(unclosed.start)) return unclosed;
+  const parserLine = lineTable.lineOf(firstParser.reach ?? firstParser.start);
+  if (unclosed !== null && parserLine > lineTable.lineOf(unclosed.start)) return unclosed;
   return firstParser;
 }

@@ -15,9 +15,10 @@ import { SyntaxErrorCode } from './syntaxErrors.ts';
 // kwarg_or_starred: NAME '=' expression | starred_expression
 // kwarg_or_double_starred: NAME '=' expression | '**' expression
 //
-// A generator expression may be the sole argument without its own
+// A generator expression may be the sole argument of a call without its own
 // parentheses; it then spans the parentheses of the call, as in CPython.
-export function parseCallArguments(p: Parser, openStart: number): { args: Expr[]; keywords: Keyword[] } {
+// Class bases (`openStart` null) allow no such generator expression.
+export function parseCallArguments(p: Parser, openStart: number | null): { args: Expr[]; keywords: Keyword[] } {
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
   let hasKeyword = false;
@@ -60,12 +61,13 @@ export function parseCallArguments(p: Parser, openStart: number): { args: Expr[]
   return { args, keywords };
 }
 
-function parsePositionalArgument(p: Parser, openStart: number, isFirst: boolean): Expr {
+function parsePositionalArgument(p: Parser, openStart: number | null, isFirst: boolean): Expr {
   const value = parseNamedExpression(p);
   if (p.at(TokenKind.Equal)) {
     p.fail('expression cannot contain assignment, perhaps you meant "=="?', { start: value.start, end: p.peek().end });
   }
   if (!isComprehensionStart(p)) return value;
+  if (openStart === null) p.failAtCurrent();
 
   const generators = parseComprehensionClauses(p);
   if (!isFirst || !p.at(TokenKind.RightParen)) {

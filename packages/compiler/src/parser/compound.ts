@@ -220,9 +220,9 @@ function parseClassDef(p: Parser, decorators: Expr[]): Stmt {
   let bases: Expr[] = [];
   let keywords: Keyword[] = [];
   if (p.at(TokenKind.LeftParen)) {
-    const open = p.advance();
+    p.advance();
     p.enter();
-    ({ args: bases, keywords } = parseCallArguments(p, open.start));
+    ({ args: bases, keywords } = parseCallArguments(p, null));
     p.leave();
     p.expect(TokenKind.RightParen);
   }

@@ -26,6 +26,12 @@ export class Parser {
   readonly issues: SyntaxIssue[];
   pos = 0;
   depth = 0;
+  /**
+   * Index of the furthest token looked at, which rewinding does not reduce.
+   * CPython compares the line of that token with the line of a bracket left
+   * open, to choose which error to report.
+   */
+  furthest = 0;
   /** End offset of the last consumed token. */
   previousEnd = 0;
   /**
@@ -59,6 +65,7 @@ export class Parser {
   peek(ahead = 0): Token {
     const index = this.pos + ahead;
     const tokens = this.tokens;
+    if (index > this.furthest) this.furthest = Math.min(index, tokens.length - 1);
     return index < tokens.length ? tokens[index]! : tokens[tokens.length - 1]!;
   }
 
@@ -113,7 +120,8 @@ export class Parser {
   /** Records a syntax error without unwinding. */
   report(message: string, start: number, end: number, code: SyntaxIssue['code'] = SyntaxErrorCode.InvalidSyntax): void {
     if (this.issues.length < DIAGNOSTICS_MAX) {
-      this.issues.push({ code, message, start, end, origin: 'parser' });
+      const reach = this.tokens[Math.max(this.furthest, this.pos)]!.start;
+      this.issues.push({ code, message, start, end, origin: 'parser', reach });
     }
   }
 

@@ -264,7 +264,11 @@ function checkAssignmentTargets(p: Parser, targets: Expr[], value: Expr): void {
       p.fail(`cannot assign to ${describeExpression(last)} here. Maybe you meant '==' instead of '='?`, last, SyntaxErrorCode.InvalidTarget);
     }
   }
-  const invalid = findInvalidTarget(targets[invalidIndex]!, 'Store')!;
+  const target = targets[invalidIndex]!;
+  if ((target.kind === 'Yield' || target.kind === 'YieldFrom') && !p.parenthesized.has(target)) {
+    p.fail('assignment to yield expression not possible', target, SyntaxErrorCode.InvalidTarget);
+  }
+  const invalid = findInvalidTarget(target, 'Store')!;
   p.fail(`cannot assign to ${describeExpression(invalid)}`, invalid, SyntaxErrorCode.InvalidTarget);
 }
 

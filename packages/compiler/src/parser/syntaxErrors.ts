@@ -65,4 +65,6 @@ export interface SyntaxIssue {
   start: number;
   end: number;
   origin: IssueOrigin;
+  /** For parser errors: start of the furthest token the parser had looked at. */
+  reach?: number;
 }
