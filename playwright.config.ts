@@ -12,7 +12,13 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'e2e/artifacts/report.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'e2e/artifacts/report.json' }]],
+  // Measurements run in a project of their own, which scripts/e2e.mjs runs
+  // after the others with one worker, so no other test competes for the CPU.
+  projects: [
+    { name: 'functional', testIgnore: /perf\.spec\.ts$/ },
+    { name: 'perf', testMatch: /perf\.spec\.ts$/ },
+  ],
   use: {
     baseURL: PREVIEW_URL,
     viewport: { width: 1440, height: 900 },

@@ -23,7 +23,7 @@ test('permalink reopens the same step and state', async ({ page, browser }) => {
   await expect(fresh.byTestId('sim.stepCounter')).toContainText('41 /');
   await expect(fresh.byTestId('sim.mode')).toHaveValue('at-least-once');
   await expect(fresh.byTestId('sim.seed')).toHaveValue('7');
-  await expect(fresh.byTestId('state.tables')).toHaveText(tables);
+  await expect.poll(() => fresh.byTestId('state.tables').innerText()).toBe(tables);
   await context.close();
 });
 

@@ -36,7 +36,7 @@ test('step back and forward restore states', async ({ page }) => {
   await expect(ide.byTestId('sim.stepCounter')).toContainText('29 /');
   await ide.byTestId('sim.step').click();
   await expect(ide.byTestId('sim.stepCounter')).toContainText('30 /');
-  await expect(ide.byTestId('state.tables')).toHaveText(tablesAt30);
+  await expect.poll(() => ide.byTestId('state.tables').innerText()).toBe(tablesAt30);
   await expect(ide.byTestId('inspector.text')).not.toBeEmpty();
   await ide.screenshot('stepping');
 });

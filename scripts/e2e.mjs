@@ -1,11 +1,16 @@
-// Browser tests: builds the IDE, runs Playwright against Debian's Chromium,
-// and ends with "playwright: N passed, N failed" read from the JSON report.
-// Exits non-zero when a test failed, or when Chromium is missing.
+// Browser tests: builds the IDE, runs the Playwright specs against Debian's
+// Chromium (the functional project with two workers, then the perf project
+// alone with one), and ends with "playwright: N passed, N failed" summed
+// from both JSON reports. Exits non-zero when a test failed, or when
+// Chromium is missing. Arguments are passed on to both Playwright runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const REPORT = 'e2e/artifacts/report.json';
+const PASSES = [
+  { project: 'functional', workers: '2', report: 'e2e/artifacts/report-functional.json' },
+  { project: 'perf', workers: '1', report: 'e2e/artifacts/report-perf.json' },
+];
 
 if (!existsSync(CHROMIUM)) {
   console.error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
@@ -20,19 +25,27 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-rmSync(REPORT, { force: true });
-const run = spawnSync('node_modules/.bin/playwright', ['test', ...process.argv.slice(2)], { stdio: 'inherit' });
-
 let passed = 0;
 let failed = 0;
-try {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-  passed = report.stats.expected + (report.stats.flaky ?? 0);
-  // Errors outside tests (a spec that fails to load) count as failures too.
-  failed = report.stats.unexpected + (report.errors?.length ?? 0);
-} catch {
-  console.error(`Playwright wrote no JSON report at ${REPORT}; counting the run as failed.`);
-  failed = 1;
+let isOk = true;
+for (const pass of PASSES) {
+  rmSync(pass.report, { force: true });
+  const args = ['test', `--project=${pass.project}`, `--workers=${pass.workers}`, `--output=test-results/${pass.project}`, ...process.argv.slice(2)];
+  const run = spawnSync('node_modules/.bin/playwright', args, {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_REPORT: pass.report },
+  });
+  try {
+    const report = JSON.parse(readFileSync(pass.report, 'utf8'));
+    passed += report.stats.expected + (report.stats.flaky ?? 0);
+    // Errors outside tests (a spec that fails to load) count as failures too.
+    failed += report.stats.unexpected + (report.errors?.length ?? 0);
+  } catch {
+    console.error(`Playwright wrote no JSON report at ${pass.report}; counting the ${pass.project} run as failed.`);
+    failed += 1;
+  }
+  if (run.status !== 0) isOk = false;
 }
+
 console.log(`playwright: ${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(isOk && failed === 0 ? 0 : 1);

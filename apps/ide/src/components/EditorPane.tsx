@@ -20,6 +20,8 @@ const EDITOR_OPTIONS = {
   glyphMargin: false,
   fixedOverflowWidgets: true,
   stickyScroll: { enabled: false },
+  // Enter always breaks the line; Tab accepts a suggestion.
+  acceptSuggestionOnEnter: 'off',
 } as const;
 
 /**

@@ -32,6 +32,8 @@ export interface RoutedEdgeData extends Record<string, unknown> {
   labels: string[];
   points: Point[];
   labelPosition: Point | null;
+  /** For an edge from an operator to itself: its rank among that node's loops (0, 1, ...). */
+  loopIndex?: number;
 }
 
 export type DataflowFlowNode = Node<OperatorNodeData, 'operator'> | Node<EndpointNodeData, 'endpoint'>;
@@ -125,7 +127,8 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
   const groups = groupEdges(ir);
   const layout = layoutGraph(
     nodes.map((node) => ({ id: node.id, ...(sizes.get(node.id) ?? ENDPOINT_SIZE) })),
-    [...groups].map(([id, group]) => ({
+    // Self-loops are drawn beside their node, not routed by dagre.
+    [...groups].filter(([, group]) => group.from !== group.to).map(([id, group]) => ({
       id,
       source: group.from,
       target: group.to,
@@ -135,8 +138,14 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
 
   for (const node of nodes) node.position = layout.positions.get(node.id) ?? node.position;
 
+  const loopCounts = new Map<string, number>();
   const edges: RoutedFlowEdge[] = [...groups].map(([id, group]) => {
     const route = layout.routes.get(id);
+    let loopIndex: number | undefined;
+    if (group.from === group.to) {
+      loopIndex = loopCounts.get(group.from) ?? 0;
+      loopCounts.set(group.from, loopIndex + 1);
+    }
     return {
       id,
       type: 'routed',
@@ -147,6 +156,7 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
         labels: group.labels,
         points: route?.points ?? [],
         labelPosition: route?.label ?? null,
+        loopIndex,
       },
     };
   });

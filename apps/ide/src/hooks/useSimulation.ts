@@ -88,6 +88,9 @@ export function useSimulation(): void {
     };
 
     const scheduleRun = (): void => {
+      // The status says "running" from the change on, so nobody reads the
+      // previous run as the answer to the new inputs.
+      if (useRunStore.getState().status === 'ready') runStore.setRunning();
       clearTimeout(timer);
       timer = setTimeout(() => void runNow(), RUN_DEBOUNCE_MS);
     };

@@ -2,9 +2,12 @@
 import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { lastStep } from '../stores/runStore.ts';
 
+/** Moves the playhead; a step the person chooses overrides one still waiting for its run. */
 export function jumpToStep(step: number): void {
   const clamped = Math.max(-1, Math.min(step, lastStep()));
-  usePlaybackStore.getState().setStep(clamped);
+  const playback = usePlaybackStore.getState();
+  playback.setPendingStep(null);
+  playback.setStep(clamped);
 }
 
 export function stepForward(count = 1): void {

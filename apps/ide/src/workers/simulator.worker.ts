@@ -14,7 +14,7 @@ const EVENTS_PER_REQUEST_MAX = 2_000;
 // exports and says plainly what is missing instead of inventing results.
 const api = simulatorModule as unknown as {
   simulate?: (config: SimulationConfig) => SimulationRun;
-  compareModes?: (config: SimulationConfig) => ComparisonResult;
+  compareModes?: (config: SimulationConfig) => ComparisonResult | { error: string };
 };
 
 let current: { run: SimulationRun; senderByMessage: Map<number, string> } | null = null;
@@ -94,7 +94,9 @@ serveRequests<SimulatorProtocol>(
       if (typeof api.compareModes !== 'function') {
         return { unavailableReason: 'The simulator package does not export compareModes() yet.' };
       }
-      return api.compareModes(toConfig(request));
+      const result = api.compareModes(toConfig(request));
+      if ('error' in result) throw new Error(result.error);
+      return result;
     },
   },
   (response) => {
