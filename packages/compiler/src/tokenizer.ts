@@ -8,6 +8,8 @@
 import type { Span } from './ast.ts';
 import { BRACKET_DEPTH_MAX, DIAGNOSTICS_MAX, INDENT_DEPTH_MAX } from './limits.ts';
 import { LineTable } from './lineTable.ts';
+import { isAsciiIdentifierPart, isAsciiIdentifierStart, isDigit } from './parser/characters.ts';
+import { NumberScanner } from './parser/numberScanner.ts';
 import { isPrintable } from './parser/printable.ts';
 import { SyntaxErrorCode, type SyntaxIssue } from './parser/syntaxErrors.ts';
 import { KEYWORDS, TokenKind, type Token } from './token.ts';
@@ -58,40 +60,11 @@ const BRACKET_KINDS: Record<string, TokenKind> = {
   ')': TokenKind.RightParen, ']': TokenKind.RightBracket, '}': TokenKind.RightBrace,
 };
 
-function isAsciiIdentifierStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
-}
-
-function isAsciiIdentifierPart(code: number): boolean {
-  return isAsciiIdentifierStart(code) || (code >= 48 && code <= 57);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isHexDigit(code: number): boolean {
-  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
-}
-
 // NOTE: identifier characters come from the JavaScript engine's Unicode
 // data, which is newer than CPython 3.11's (Unicode 14.0): a letter assigned
 // since then is a valid name here and an invalid character in CPython.
 const ID_START = /^\p{XID_Start}$/u;
 const ID_CONTINUE = /^\p{XID_Continue}$/u;
-
-interface NumberError {
-  message: string;
-  start: number;
-  end: number;
-}
-
-const RADIX_NAMES = { 2: 'binary', 8: 'octal', 16: 'hexadecimal' } as const;
-
-function isRadixDigit(code: number, radix: 2 | 8 | 16): boolean {
-  if (radix === 16) return isHexDigit(code);
-  return code >= 48 && code < 48 + radix;
-}
 
 interface OpenBracket {
   char: string;
@@ -119,13 +92,14 @@ class Tokenizer {
   private readonly brackets: OpenBracket[] = [];
   private isAtLineStart = true;
   private lineHasTokens = false;
-  private numberError: NumberError | null = null;
+  private readonly numberScanner: NumberScanner;
 
   constructor(source: string, options: TokenizeOptions) {
     this.source = source;
     this.pos = options.start ?? 0;
     this.end = Math.min(options.end ?? source.length, source.length);
     this.isBracketed = options.isBracketed ?? false;
+    this.numberScanner = new NumberScanner(source, this.end);
   }
 
   run(): void {
@@ -453,9 +427,8 @@ class Tokenizer {
    */
   private readNumber(): void {
     const start = this.pos;
-    this.numberError = null;
-    let pos = this.scanNumber(start);
-    const error = this.numberError as NumberError | null;
+    let pos = this.numberScanner.scan(start);
+    const error = this.numberScanner.error;
     if (error !== null) {
       this.report(SyntaxErrorCode.Tokenizer, error.message, error.start, error.end);
       while (pos < this.end) {
@@ -466,151 +439,6 @@ class Tokenizer {
     }
     this.push(TokenKind.Number, start, pos);
     this.pos = pos;
-  }
-
-  // The scan methods below return the offset where the literal ends. On a
-  // malformed literal they set numberError and return the offset of the error.
-
-  private scanNumber(start: number): number {
-    const first = this.charAt(start);
-    if (first === 46) return this.scanFraction(start + 1);
-    if (first === 48) {
-      const marker = this.charAt(start + 1) | 0x20;
-      if (marker === 120) return this.scanRadix(start + 2, 16);
-      if (marker === 111) return this.scanRadix(start + 2, 8);
-      if (marker === 98) return this.scanRadix(start + 2, 2);
-      return this.scanLeadingZero(start);
-    }
-    const tail = this.scanDecimalTail(start);
-    if (this.numberError !== null) return tail;
-    if (this.charAt(tail) === 46) return this.scanFraction(tail + 1);
-    return this.scanExponentOrImaginary(tail);
-  }
-
-  private failNumber(message: string, offset: number): number {
-    this.numberError ??= { message, start: offset, end: offset + 1 };
-    return offset;
-  }
-
-  /** Scans digits with single underscores between them. */
-  private scanDecimalTail(from: number): number {
-    let pos = from;
-    for (;;) {
-      while (isDigit(this.charAt(pos))) pos++;
-      if (this.charAt(pos) !== 95) return pos;
-      if (!isDigit(this.charAt(pos + 1))) return this.failNumber('invalid decimal literal', pos + 1);
-      pos++;
-    }
-  }
-
-  private scanFraction(from: number): number {
-    let pos = from;
-    if (isDigit(this.charAt(pos))) {
-      pos = this.scanDecimalTail(pos);
-      if (this.numberError !== null) return pos;
-    }
-    return this.scanExponentOrImaginary(pos);
-  }
-
-  private scanExponentOrImaginary(from: number): number {
-    let pos = from;
-    const exponent = this.charAt(pos);
-    if (exponent === 101 || exponent === 69) {
-      let digits = pos + 1;
-      const sign = this.charAt(digits);
-      if (sign === 43 || sign === 45) {
-        digits++;
-        if (!isDigit(this.charAt(digits))) return this.failNumber('invalid decimal literal', digits);
-      } else if (!isDigit(this.charAt(digits))) {
-        // `1else`: the `e` starts the next token.
-        return this.scanEndOfNumber(pos, 'decimal');
-      }
-      pos = this.scanDecimalTail(digits);
-      if (this.numberError !== null) return pos;
-    }
-    const suffix = this.charAt(pos);
-    if (suffix === 106 || suffix === 74) return this.scanEndOfNumber(pos + 1, 'imaginary');
-    return this.scanEndOfNumber(pos, 'decimal');
-  }
-
-  /** Zeros, then maybe a float or an imaginary literal; `0777` is an error. */
-  private scanLeadingZero(start: number): number {
-    let pos = start + 1;
-    for (;;) {
-      if (this.charAt(pos) === 95) {
-        if (!isDigit(this.charAt(pos + 1))) return this.failNumber('invalid decimal literal', pos + 1);
-        pos++;
-      }
-      if (this.charAt(pos) !== 48) break;
-      pos++;
-    }
-    const zerosEnd = pos;
-    let hasNonZero = false;
-    if (isDigit(this.charAt(pos))) {
-      hasNonZero = true;
-      pos = this.scanDecimalTail(pos);
-      if (this.numberError !== null) return pos;
-    }
-    const next = this.charAt(pos);
-    if (next === 46) return this.scanFraction(pos + 1);
-    if (next === 101 || next === 69 || next === 106 || next === 74) return this.scanExponentOrImaginary(pos);
-    if (hasNonZero) {
-      this.numberError = {
-        message: 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
-        start,
-        end: zerosEnd,
-      };
-      return pos;
-    }
-    return this.scanEndOfNumber(pos, 'decimal');
-  }
-
-  private scanRadix(from: number, radix: 2 | 8 | 16): number {
-    const kind = RADIX_NAMES[radix];
-    let pos = from;
-    do {
-      if (this.charAt(pos) === 95) pos++;
-      const code = this.charAt(pos);
-      if (!isRadixDigit(code, radix)) {
-        if (radix !== 16 && isDigit(code)) {
-          return this.failNumber(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
-        }
-        return this.failNumber(`invalid ${kind} literal`, pos);
-      }
-      while (isRadixDigit(this.charAt(pos), radix)) pos++;
-    } while (this.charAt(pos) === 95);
-    const code = this.charAt(pos);
-    if (radix !== 16 && isDigit(code)) {
-      return this.failNumber(`invalid digit '${String.fromCharCode(code)}' in ${kind} literal`, pos);
-    }
-    return this.scanEndOfNumber(pos, kind);
-  }
-
-  /** Rejects a literal that runs into a name, as in `1abc`. */
-  private scanEndOfNumber(offset: number, kind: string): number {
-    if (this.isKeywordAfterNumber(offset)) return offset;
-    const code = this.charAt(offset);
-    if (isAsciiIdentifierPart(code) || code >= 128) return this.failNumber(`invalid ${kind} literal`, offset);
-    return offset;
-  }
-
-  /**
-   * CPython 3.11 accepts a number followed directly by `and`, `else`, `for`,
-   * `if`, `in`, `is`, `not` or `or` (with a warning), as in `1if x else 2`.
-   */
-  private isKeywordAfterNumber(offset: number): boolean {
-    const source = this.source;
-    const code = this.charAt(offset);
-    if (code === 97) return source.startsWith('and', offset);
-    if (code === 101) return source.startsWith('else', offset);
-    if (code === 102) return source.startsWith('for', offset);
-    if (code === 105) {
-      const next = this.charAt(offset + 1);
-      return next === 102 || next === 110 || next === 115;
-    }
-    if (code === 111) return source.startsWith('or', offset);
-    if (code === 110) return source.startsWith('not', offset);
-    return false;
   }
 
   // ------------------------------------------------------------ operators

@@ -3,10 +3,11 @@
 // logical line (and its indented body, which is still parsed for errors), so
 // one pass reports the errors of several statements.
 
-import type { Expr, ExceptHandler, Keyword, MatchCase, Stmt, WithItem } from '../ast.ts';
+import type { Expr, ExceptHandler, Keyword, Stmt, WithItem } from '../ast.ts';
 import { TokenKind } from '../token.ts';
 import { parseCallArguments, parseDefParameters } from './arguments.ts';
-import { parseExpression, parseNamedExpression, parseStarExpressions, parseStarNamedExpression } from './expressions.ts';
+import { parseExpression, parseNamedExpression, parseStarExpressions } from './expressions.ts';
+import { parseMatchBody, parseMatchHeader } from './match.ts';
 import { isParseAbort, type Parser } from './parser.ts';
 import { parseSimpleStatements } from './statements.ts';
 import { SyntaxErrorCode } from './syntaxErrors.ts';
@@ -122,14 +123,14 @@ function parseStatement(p: Parser, body: Stmt[]): void {
  * Consumes the `:` of a compound statement header. CPython reports
  * "expected ':'" for forced colons and when the line ends instead.
  */
-function expectColon(p: Parser, isForced: boolean): void {
+export function expectColon(p: Parser, isForced: boolean): void {
   if (p.eat(TokenKind.Colon)) return;
   if (isForced || p.at(TokenKind.Newline)) p.fail("expected ':'", p.peek());
   p.failAtCurrent();
 }
 
 // block: NEWLINE INDENT statements DEDENT | simple_stmts
-function parseBlock(p: Parser, header: string, headerStart: number): Stmt[] {
+export function parseBlock(p: Parser, header: string, headerStart: number): Stmt[] {
   if (!p.at(TokenKind.Newline)) {
     const body: Stmt[] = [];
     parseSimpleStatements(p, body);
@@ -158,7 +159,7 @@ function parseBlock(p: Parser, header: string, headerStart: number): Stmt[] {
  * than NEWLINE, INDENT and DEDENT, as CPython computes it (so a trailing `;`
  * of the last statement counts).
  */
-function endOfStatement(p: Parser): number {
+export function endOfStatement(p: Parser): number {
   for (let i = p.pos - 1; i >= 0; i--) {
     const kind = p.tokens[i]!.kind;
     if (kind !== TokenKind.Newline && kind !== TokenKind.Indent && kind !== TokenKind.Dedent) return p.tokens[i]!.end;
@@ -413,81 +414,4 @@ function parseAsync(p: Parser): Stmt {
   if (p.at(TokenKind.For)) return parseFor(p, asyncToken.start);
   if (p.at(TokenKind.With)) return parseWith(p, asyncToken.start);
   return p.failAtCurrent();
-}
-
-// match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
-// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
-//
-// `match` is a soft keyword: the caller tries the header and falls back to a
-// simple statement when it does not parse.
-function parseMatchHeader(p: Parser): { start: number; subject: Expr } {
-  const matchToken = p.advance();
-  const subject = parseMatchSubject(p);
-  p.expect(TokenKind.Colon);
-  p.expect(TokenKind.Newline);
-  return { start: matchToken.start, subject };
-}
-
-function parseMatchBody(p: Parser, start: number, subject: Expr): Stmt {
-  if (!p.at(TokenKind.Indent)) {
-    const next = p.peek();
-    p.report(`expected an indented block after 'match' statement on line ${p.lineOf(start)}`, next.start, next.end, SyntaxErrorCode.Indentation);
-    return { kind: 'Match', subject, cases: [], start, end: p.previousEnd };
-  }
-  p.advance();
-  const cases: MatchCase[] = [];
-  while (!p.at(TokenKind.Dedent) && !p.at(TokenKind.EndOfFile)) {
-    cases.push(parseCaseBlock(p));
-  }
-  p.eat(TokenKind.Dedent);
-  const end = endOfStatement(p);
-  return { kind: 'Match', subject, cases, start, end };
-}
-
-function parseMatchSubject(p: Parser): Expr {
-  const start = p.peek().start;
-  const first = parseStarNamedExpression(p);
-  if (!p.at(TokenKind.Comma)) {
-    if (first.kind === 'Starred') p.failAtCurrent();
-    return first;
-  }
-  const elts = [first];
-  while (p.eat(TokenKind.Comma) && !p.at(TokenKind.Colon)) elts.push(parseStarNamedExpression(p));
-  return { kind: 'Tuple', elts, ctx: 'Load', start, end: p.previousEnd };
-}
-
-// case_block: "case" patterns guard? ':' block
-// guard: 'if' named_expression
-//
-// NOTE: patterns are outside the entity language, so only their span is
-// kept (see MatchCase in ast.ts) and their syntax is not checked beyond
-// balanced brackets and a non-empty pattern.
-function parseCaseBlock(p: Parser): MatchCase {
-  const caseToken = p.peek();
-  if (caseToken.kind !== TokenKind.Name || caseToken.value !== 'case') p.failAtCurrent();
-  p.advance();
-  const patternStart = p.peek().start;
-  let bracketDepth = 0;
-  let patternEnd = patternStart;
-  // Bounded by the token count: every iteration consumes a token.
-  for (;;) {
-    const kind = p.kind;
-    if (kind === TokenKind.Newline || kind === TokenKind.EndOfFile) break;
-    if (bracketDepth === 0 && (kind === TokenKind.Colon || kind === TokenKind.If)) break;
-    if (kind === TokenKind.LeftParen || kind === TokenKind.LeftBracket || kind === TokenKind.LeftBrace) bracketDepth++;
-    if (kind === TokenKind.RightParen || kind === TokenKind.RightBracket || kind === TokenKind.RightBrace) bracketDepth--;
-    patternEnd = p.advance().end;
-  }
-  if (patternEnd === patternStart) p.failAtCurrent();
-  const guard = p.eat(TokenKind.If) ? parseNamedExpression(p) : null;
-  expectColon(p, false);
-  const body = parseBlock(p, "'case' statement", caseToken.start);
-  return {
-    kind: 'match_case',
-    patternSpan: { start: patternStart, end: patternEnd },
-    guard,
-    body,
-    start: caseToken.start,
-    end: endOfStatement(p),
-  };
 }
