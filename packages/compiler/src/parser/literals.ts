@@ -103,6 +103,9 @@ export function decodeStringContent(
           fail('illegal Unicode character', escapeStart, pos);
           break;
         }
+        // NOTE: a `\ud83d\ude00` pair of escapes becomes one character here,
+        // as JavaScript strings cannot keep two lone surrogates apart; CPython
+        // keeps two code points.
         value += String.fromCodePoint(codePoint);
         break;
       }
