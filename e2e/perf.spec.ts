@@ -27,7 +27,6 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
-test.describe.configure({ mode: 'serial' });
 
 test('cold load to interactive', async ({ browser }) => {
   const samples: { firstGraphMs: number; editorMs: number }[] = [];

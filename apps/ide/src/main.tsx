@@ -1,4 +1,3 @@
-import './editor/setupMonaco.ts';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/graph.css';

@@ -26,9 +26,14 @@ export function bindHighlights(bound: BoundEditor): () => void {
   const model = bound.models.entities;
   let decorationIds: string[] = [];
 
-  const render = (): void => {
+  let shownKey = '';
+  /** Updates the decorations; `shouldReveal` scrolls to them (on a step or a selection, never on an edit). */
+  const render = (shouldReveal: boolean): void => {
     const selected = blockSpans(useSelectionStore.getState().selectedBlockId);
     const executing = blockSpans(usePlaybackStore.getState().executingBlockId);
+    const key = JSON.stringify([selected, executing]);
+    if (key === shownKey && !shouldReveal) return;
+    shownKey = key;
     const decorations: monaco.editor.IModelDeltaDecoration[] = [
       ...selected.map((span) => ({
         range: toRange(model, span),
@@ -47,7 +52,7 @@ export function bindHighlights(bound: BoundEditor): () => void {
     decorationIds = model.deltaDecorations(decorationIds, decorations);
 
     const first = executing[0] ?? selected[0];
-    if (first && bound.editor.getModel() === model) {
+    if (shouldReveal && first && bound.editor.getModel() === model) {
       bound.editor.revealRangeInCenterIfOutsideViewport(toRange(model, first), monaco.editor.ScrollType.Smooth);
     }
   };
@@ -71,21 +76,21 @@ export function bindHighlights(bound: BoundEditor): () => void {
 
   const unsubscribers = [
     useSelectionStore.subscribe((state, previous) => {
-      if (state.selectedBlockId !== previous.selectedBlockId) render();
+      if (state.selectedBlockId !== previous.selectedBlockId) render(true);
     }),
     usePlaybackStore.subscribe((state, previous) => {
-      if (state.executingBlockId !== previous.executingBlockId) render();
+      if (state.executingBlockId !== previous.executingBlockId) render(true);
     }),
     useCompileStore.subscribe((state, previous) => {
       if (state.output === previous.output) return;
-      render();
+      render(false);
       followCursor();
     }),
     useEditorStore.subscribe((state, previous) => {
       if (state.cursor !== previous.cursor) followCursor();
     }),
   ];
-  render();
+  render(false);
 
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

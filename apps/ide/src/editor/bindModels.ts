@@ -75,10 +75,16 @@ export function bindModels(editor: CodeEditor): BoundEditor {
     }),
   );
 
+  // Markers are replaced only when the diagnostics change, not on every compile.
+  const shownMarkers: Record<FileId, string> = { entities: '', client: '' };
   const showMarkers = (): void => {
     const output = useCompileStore.getState().output;
     for (const file of FILE_IDS) {
-      monaco.editor.setModelMarkers(models[file], MARKER_OWNER, (output?.diagnostics[file] ?? []).map(toMarker));
+      const diagnostics = output?.diagnostics[file] ?? [];
+      const key = JSON.stringify(diagnostics);
+      if (key === shownMarkers[file]) continue;
+      shownMarkers[file] = key;
+      monaco.editor.setModelMarkers(models[file], MARKER_OWNER, diagnostics.map(toMarker));
     }
   };
   showMarkers();

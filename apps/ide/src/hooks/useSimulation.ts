@@ -24,6 +24,9 @@ export function useSimulation(): void {
     const simulator = getSimulator();
     const runStore = useRunStore.getState();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The inputs of the newest run; an edit that leaves them alone (a
+    // comment, blank lines at the end) does not run the simulation again.
+    let lastRunKey = '';
 
     const showStep = (): void => {
       const { summary, runCount } = useRunStore.getState();
@@ -62,15 +65,27 @@ export function useSimulation(): void {
         return;
       }
 
+      const settings = readSettings();
+      const plan = useFaultStore.getState().plan;
+      const client = useEditorStore.getState().files.client;
+      const runKey = JSON.stringify([output.irKey, client, settings, plan]);
+      const previousSummary = useRunStore.getState().summary;
+      if (runKey === lastRunKey && previousSummary) {
+        if (useRunStore.getState().status === 'running') useRunStore.setState({ status: 'ready' });
+        const playback = usePlaybackStore.getState();
+        if (playback.pendingStep !== null) {
+          playback.setStep(clampStep(playback.pendingStep, previousSummary.stepCount));
+          playback.setPendingStep(null);
+        }
+        return;
+      }
+      lastRunKey = runKey;
+
       runStore.setRunning();
       try {
-        const response = await simulator.run({
-          program: output.ir,
-          client: useEditorStore.getState().files.client,
-          ...readSettings(),
-          faults: useFaultStore.getState().plan,
-        });
+        const response = await simulator.run({ program: output.ir, client, ...settings, faults: plan });
         if ('unavailableReason' in response) {
+          lastRunKey = '';
           runStore.setProblem('unavailable', response.unavailableReason);
           showStep();
           return;
@@ -83,6 +98,7 @@ export function useSimulation(): void {
         showStep();
       } catch (error) {
         if (isSuperseded(error)) return;
+        lastRunKey = '';
         runStore.setProblem('failed', `The simulation failed: ${(error as Error).message}`);
       }
     };

@@ -9,6 +9,15 @@ const CACHE_ENTRIES_MAX = 8;
 
 const cache = new Map<string, CompileOutput>();
 
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${hash.toString(16)}`;
+}
+
 function compileFiles(files: SourceFiles): CompileOutput {
   const started = performance.now();
   const result = compile(files.entities, 'entities.py');
@@ -17,6 +26,7 @@ function compileFiles(files: SourceFiles): CompileOutput {
     ir: result.ir,
     diagnostics: { entities: result.diagnostics, client: client.diagnostics },
     unavailableReason: null,
+    irKey: result.ir ? hashText(JSON.stringify(result.ir)) : '',
     durationMs: performance.now() - started,
   };
 }

@@ -22,6 +22,8 @@ export interface CompileOutput {
   diagnostics: Record<FileId, Diagnostic[]>;
   /** Why nothing could be compiled (the compiler package lacks an API); null normally. */
   unavailableReason: string | null;
+  /** FNV-1a hash of the IR's JSON: equal keys mean the same program to run ('' without IR). */
+  irKey: string;
   /** Worker-side time spent compiling, in milliseconds. */
   durationMs: number;
 }
