@@ -36,6 +36,13 @@ export interface EntityIR {
   classSpan: Span;
   /** Name of the decorator used: `entity` or `stateflow`. */
   decorator: 'entity' | 'stateflow';
+  /**
+   * Statements of the class body other than method definitions (class
+   * attributes such as `LIMIT = 3`, annotations, the docstring), in source
+   * order. The runtime runs them once to build the class namespace, as
+   * CPython does; instances then see them through `self` and the class name.
+   */
+  classBody: Stmt[];
   state: StateAttributeIR[];
   /** Methods in source order, including `__init__` and `__key__`. */
   methods: MethodIR[];

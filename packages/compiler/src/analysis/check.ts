@@ -285,6 +285,25 @@ export class Checker {
     return entityClassOf(this.oracle.typeOf(receiver, state.scope) ?? OTHER);
   }
 
+  /**
+   * The entity class whose member `name` the receiver uses, or null for a
+   * plain value. An `Any` receiver whose member several classes have is
+   * reported, and treated as a plain value.
+   */
+  private receiverEntityName(receiver: Expr, name: string, kind: 'method' | 'attribute', state: WalkState): string | null {
+    const owner = this.oracle.receiverEntity(this.oracle.typeOf(receiver, state.scope) ?? OTHER, name, kind);
+    if (owner !== 'ambiguous') return owner?.name ?? null;
+    const owners = this.model.entities
+      .filter((entity) => (kind === 'method' ? entity.methodByName.has(name) : entity.state.has(name)))
+      .map((entity) => entity.name);
+    this.sink.error(
+      Code.ambiguousReceiver,
+      `'${unparseName(receiver)}' is typed Any and '${name}' belongs to several entity classes (${owners.join(', ')}): annotate it with the entity class.`,
+      receiver,
+    );
+    return null;
+  }
+
   private isSelf(receiver: Expr, state: WalkState): boolean {
     const method = state.method;
     if (method === null || receiver.kind !== 'Name' || receiver.id !== method.selfName) return false;
@@ -328,7 +347,7 @@ export class Checker {
         return;
       case 'Attribute': {
         if (this.isSelf(target.value, state)) return;
-        const className = this.receiverClass(target.value, state);
+        const className = this.receiverEntityName(target.value, target.attr, 'attribute', state);
         if (className !== null) {
           this.sink.error(
             Code.foreignAssignment,
@@ -435,7 +454,7 @@ export class Checker {
       return;
     }
 
-    const className = this.receiverClass(receiver, state);
+    const className = this.receiverEntityName(receiver, name, 'method', state);
     if (className !== null) {
       const entity = this.model.entityByName.get(className)!;
       const target = entity.methodByName.get(name);
@@ -478,7 +497,7 @@ export class Checker {
       return;
     }
 
-    const className = this.receiverClass(receiver, state);
+    const className = this.receiverEntityName(receiver, name, 'attribute', state);
     if (className !== null) {
       const entity = this.model.entityByName.get(className)!;
       if (entity.state.has(name)) {
@@ -502,6 +521,10 @@ export class Checker {
     }
     this.checkUntypedReceiver(receiver, name, state);
   }
+}
+
+function unparseName(expr: Expr): string {
+  return expr.kind === 'Name' ? expr.id : 'this value';
 }
 
 function isDunder(name: string): boolean {

@@ -30,6 +30,7 @@ export const Code = {
   assignmentToSelf: 'E0225',
   duplicateDefinition: 'E0226',
   limitExceeded: 'E0227',
+  ambiguousReceiver: 'E0228',
   internalError: 'E0999',
 } as const;
 

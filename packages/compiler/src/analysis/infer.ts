@@ -6,7 +6,7 @@
 import type { Comprehension, Expr, FunctionDef, Lambda, Node, Stmt } from '../ast.ts';
 import { TYPE_INFERENCE_ROUNDS_MAX } from '../limits.ts';
 import type { EntityModel, ProgramModel } from './model.ts';
-import { elementTypeOf, entityClassOf, entityType, joinTypes, NONE, OTHER, sameType, typeFromAnnotation, type AType } from './types.ts';
+import { elementTypeOf, entityClassOf, entityType, isAnyType, joinTypes, NONE, OTHER, sameType, typeFromAnnotation, type AType } from './types.ts';
 import { forEachChild } from './walk.ts';
 
 /** A scope's variable types, chained to the enclosing function's scope for closures. */
@@ -26,6 +26,8 @@ export function lookupType(scope: Scope | null, name: string): AType | undefined
 /** The binding sites of one function body; collected once, evaluated every inference round. */
 interface FunctionBindings {
   bindings: Binding[];
+  /** Values of the function's own `return` statements (null for a bare return). */
+  returns: (Expr | null)[];
   /** Names bound without a type source (imports, handlers, nested definitions). */
   names: Set<string>;
   annotated: { name: string; annotation: Expr }[];
@@ -41,7 +43,8 @@ export class TypeOracle {
     if (cached === undefined) {
       const body: Stmt[] = node.kind === 'Lambda' ? [] : node.body;
       const names = new Set<string>();
-      cached = { bindings: collectBindings(body, this, names), names, annotated: allAnnotatedNames(body) };
+      const returns: (Expr | null)[] = [];
+      cached = { bindings: collectBindings(body, this, names, returns), returns, names, annotated: allAnnotatedNames(body) };
       this.bindingCache.set(node, cached);
     }
     return cached;
@@ -51,6 +54,22 @@ export class TypeOracle {
 
   entity(className: string | null): EntityModel | undefined {
     return className === null ? undefined : this.model.entityByName.get(className);
+  }
+
+  /**
+   * The entity class whose `member` a receiver of type `type` uses. A value
+   * typed `Any` is taken to refer to the one entity class that has such a
+   * method (or state attribute); null when no class has it (a plain value),
+   * `ambiguous` when several do.
+   */
+  receiverEntity(type: AType, member: string, kind: 'method' | 'attribute'): EntityModel | 'ambiguous' | null {
+    const className = entityClassOf(type);
+    if (className !== null) return this.entity(className) ?? null;
+    if (!isAnyType(type)) return null;
+    const owners = this.model.entities.filter((entity) =>
+      kind === 'method' ? entity.methodByName.has(member) : entity.state.has(member));
+    if (owners.length === 0) return null;
+    return owners.length === 1 ? owners[0]! : 'ambiguous';
   }
 
   /** The type of an expression, or null when nothing is known yet (a local not inferred so far). */
@@ -65,8 +84,8 @@ export class TypeOracle {
       case 'Attribute': {
         const receiver = this.typeOf(expr.value, scope);
         if (receiver === null) return null;
-        const owner = this.entity(entityClassOf(receiver));
-        return owner?.state.get(expr.attr)?.type ?? OTHER;
+        const owner = this.receiverEntity(receiver, expr.attr, 'attribute');
+        return owner === null || owner === 'ambiguous' ? OTHER : owner.state.get(expr.attr)?.type ?? OTHER;
       }
       case 'Call':
         return this.callType(expr, scope);
@@ -129,8 +148,9 @@ export class TypeOracle {
     if (func.kind === 'Attribute') {
       const receiver = this.typeOf(func.value, scope);
       if (receiver === null) return null;
-      const owner = this.entity(entityClassOf(receiver));
-      if (owner !== undefined) return owner.methodByName.get(func.attr)?.returnType ?? OTHER;
+      const owner = this.receiverEntity(receiver, func.attr, 'method');
+      if (owner === 'ambiguous') return OTHER;
+      if (owner !== null) return owner.methodByName.get(func.attr)?.returnType ?? OTHER;
       return builtinMethodType(receiver, func.attr);
     }
     if (func.kind !== 'Name') return OTHER;
@@ -244,7 +264,7 @@ interface Binding {
  * Collects the bindings of a function body, not entering nested functions or
  * classes (their names are bound in this scope with type `other`).
  */
-function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>): Binding[] {
+function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>, returns: (Expr | null)[]): Binding[] {
   const bindings: Binding[] = [];
   const visit = (node: Node): void => {
     switch (node.kind) {
@@ -287,6 +307,9 @@ function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>): 
       case 'Delete':
         for (const target of node.targets) if (target.kind === 'Name') names.add(target.id);
         break;
+      case 'Return':
+        returns.push(node.value);
+        break;
       default:
         break;
     }
@@ -299,6 +322,8 @@ function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>): 
 export interface FunctionTypes {
   /** Types of parameters and locals. */
   scope: Scope;
+  /** Join of the types the function's `return` statements give, null when it has none. */
+  returned: AType | null;
   /** Types of values assigned to `self` attributes, for state inference. */
   selfAssignments: Map<string, AType>;
 }
@@ -353,7 +378,13 @@ export function inferFunctionTypes(
     });
   }
   for (const name of names) if (!vars.has(name)) vars.set(name, OTHER);
-  return { scope: { vars, parent }, selfAssignments };
+  const scope: Scope = { vars, parent };
+  let returned: AType | null = null;
+  for (const value of oracle.bindingsOf(node).returns) {
+    const type = value === null ? NONE : oracle.typeOf(value, scope) ?? OTHER;
+    returned = returned === null ? type : joinTypes(returned, type);
+  }
+  return { scope, selfAssignments, returned };
 }
 
 function allAnnotatedNames(body: Stmt[]): { name: string; annotation: Expr }[] {
@@ -384,6 +415,7 @@ export function inferProgramTypes(model: ProgramModel, oracle: TypeOracle): Map<
   let result = new Map<string, FunctionTypes>();
   for (let round = 0; round < TYPE_INFERENCE_ROUNDS_MAX; round++) {
     result = new Map();
+    let returnsChanged = false;
     const stateTypes = new Map<EntityModel, Map<string, AType>>();
     for (const entity of model.entities) {
       const assigned = new Map<string, AType>();
@@ -392,6 +424,14 @@ export function inferProgramTypes(model: ProgramModel, oracle: TypeOracle): Map<
         for (const [name, type] of method.env) params.set(name, type);
         const types = inferFunctionTypes(method.node, params, null, oracle, method.selfName);
         result.set(`${entity.name}.${method.name}`, types);
+        // A method without a return annotation returns what its return statements give.
+        if (method.node.returns === null) {
+          const returned = referenceTypeOrOther(types.returned ?? OTHER);
+          if (!sameType(returned, method.returnType)) {
+            method.returnType = returned;
+            returnsChanged = true;
+          }
+        }
         for (const [attr, type] of types.selfAssignments) {
           const previous = assigned.get(attr);
           assigned.set(attr, previous === undefined ? type : joinTypes(previous, type));
@@ -404,17 +444,21 @@ export function inferProgramTypes(model: ProgramModel, oracle: TypeOracle): Map<
     for (const [entity, assigned] of stateTypes) {
       for (const attribute of entity.state.values()) {
         if (attribute.declaredType !== null) continue;
-        const type = assigned.get(attribute.name) ?? OTHER;
-        const publicType = entityClassOf(type) !== null || type.kind === 'list' || type.kind === 'dict' ? type : OTHER;
+        const publicType = referenceTypeOrOther(assigned.get(attribute.name) ?? OTHER);
         if (!sameType(publicType, attribute.type)) {
           attribute.type = publicType;
           changed = true;
         }
       }
     }
-    if (!changed) break;
+    if (!changed && !returnsChanged) break;
   }
   return result;
+}
+
+/** Keeps inferred types that matter for references; everything else is `other`. */
+function referenceTypeOrOther(type: AType): AType {
+  return entityClassOf(type) !== null || isAnyType(type) || type.kind === 'list' || type.kind === 'dict' ? type : OTHER;
 }
 
 export { entityType };

@@ -12,9 +12,12 @@ export type AType =
   | { kind: 'dict'; value: AType }
   | { kind: 'tuple'; elements: AType[] }
   | { kind: 'none' }
+  /** Annotated `Any` or `object`: may hold a reference to any entity class. */
+  | { kind: 'any' }
   | { kind: 'other' };
 
 export const OTHER: AType = { kind: 'other' };
+export const ANY: AType = { kind: 'any' };
 export const NONE: AType = { kind: 'none' };
 
 const LIST_NAMES = new Set(['List', 'list', 'Sequence', 'MutableSequence', 'Iterable', 'Iterator', 'Collection']);
@@ -45,6 +48,12 @@ export function entityClassOf(type: AType): string | null {
   if (type.kind === 'entity') return type.className;
   if (type.kind === 'optional') return entityClassOf(type.inner);
   return null;
+}
+
+/** True when a value of this type may be an entity reference whose class is not known statically. */
+export function isAnyType(type: AType): boolean {
+  if (type.kind === 'any') return true;
+  return type.kind === 'optional' && type.inner.kind === 'any';
 }
 
 /** True when the type mentions an entity class anywhere. */
@@ -90,6 +99,7 @@ export function sameType(a: AType, b: AType): boolean {
  */
 export function joinTypes(a: AType, b: AType): AType {
   if (sameType(a, b)) return a;
+  if (a.kind === 'any' || b.kind === 'any') return ANY;
   if (a.kind === 'none') return b.kind === 'optional' || b.kind === 'other' ? b : { kind: 'optional', inner: b };
   if (b.kind === 'none') return joinTypes(b, a);
   if (a.kind === 'optional' && sameType(a.inner, b)) return a;
@@ -139,6 +149,7 @@ function typeFromName(name: string, args: AType[], isEntity: (name: string) => b
   if (args.length === 0) {
     if (name === 'None') return NONE;
     if (isEntity(name)) return entityType(name);
+    if (name === 'Any' || name === 'object') return ANY;
     if (LIST_NAMES.has(name)) return { kind: 'list', element: OTHER };
     if (DICT_NAMES.has(name)) return { kind: 'dict', value: OTHER };
     return OTHER;

@@ -23,6 +23,7 @@ export function buildProgramIR(model: ProgramModel, sink: DiagnosticSink): Progr
       span: { start: entity.node.nameSpan.start, end: entity.node.nameSpan.end },
       classSpan: { start: entity.node.start, end: entity.node.end },
       decorator: entity.decorator,
+      classBody: entity.node.body.filter((statement) => statement.kind !== 'FunctionDef'),
       state: [...entity.state.values()].map((attribute) => ({
         name: attribute.name,
         type: toTypeRef(attribute.type),

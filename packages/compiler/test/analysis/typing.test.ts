@@ -188,6 +188,41 @@ describe('reference typing', () => {
     expect(shelf.methodByName.get('total')!.sites.map(describeSite)).toEqual(['builtin sum', 'remoteRead Item.price']);
   });
 
+  test('return type inferred without annotation', () => {
+    expect(sitesOf(`
+      def favourite(self, items: List[Item]):
+          return items[0]
+
+      def use(self, items: List[Item]) -> int:
+          return self.favourite(items).bump()
+    `, 'use')).toEqual(['selfCall favourite', 'remoteCall Item.bump']);
+  });
+
+  test('Any receiver resolved by member name', () => {
+    expect(sitesOf(`
+      def use(self, other: "Any", text: Any) -> int:
+          text.upper()
+          return other.bump() + other.price
+    `, 'use')).toEqual(['local value', 'remoteCall Item.bump', 'remoteRead Item.price']);
+  });
+
+  test('Any receiver with ambiguous member', () => {
+    const source = HEADER + ITEM + dedent(`
+      @entity
+      class Box:
+          def __init__(self):
+              self.price = 1
+
+          def __key__(self):
+              return "b"
+
+          def use(self, other: Any) -> int:
+              return other.price
+    `);
+    const result = analyzeSource(source);
+    expect(result.diagnostics.map((d) => [d.line, d.code])).toEqual([[30, 'E0228']]);
+  });
+
   test('lambda key over entity list', () => {
     const { result } = analyzeCart(`
       def cheapest(self, items: List[Item]) -> Item:

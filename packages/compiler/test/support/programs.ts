@@ -15,7 +15,7 @@ export function diagnosticsOf(source: string): [number, string][] {
   return compile(source).diagnostics.map((diagnostic: Diagnostic) => [diagnostic.line, diagnostic.code]);
 }
 
-export const HEADER = 'from typing import Dict, List, Optional\nfrom stateflow import entity, transactional, invariant\n\n';
+export const HEADER = 'from typing import Any, Dict, List, Optional\nfrom stateflow import entity, transactional, invariant\n\n';
 
 /** An `Item` entity (line 4..) followed by `body` at line 16 onwards. */
 export function withItem(body: string): string {
