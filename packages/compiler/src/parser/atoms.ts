@@ -163,8 +163,9 @@ function parseBraceDisplay(p: Parser): Expr {
       values.push(parseBitwiseOr(p));
       continue;
     }
-    keys.push(parseExpression(p));
-    p.expect(TokenKind.Colon);
+    const key = parseExpression(p);
+    if (!p.eat(TokenKind.Colon)) p.fail("':' expected after dictionary key", key);
+    keys.push(key);
     values.push(parseDictValue(p));
   }
   p.expect(TokenKind.RightBrace);

@@ -280,14 +280,14 @@ function parseWhile(p: Parser): Stmt {
   return { kind: 'While', test, body, orelse, start: whileToken.start, end: endOfStatement(p) };
 }
 
-// for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions &&':' block [else_block]
+// for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]
 function parseFor(p: Parser, asyncStart: number | null): Stmt {
   const forToken = p.advance();
   const start = asyncStart ?? forToken.start;
   const target = parseStarTargets(p, TokenKind.In);
   p.expect(TokenKind.In);
   const iter = parseStarExpressions(p);
-  expectColon(p, true);
+  expectColon(p, false);
   const body = parseBlock(p, "'for' statement", start);
   const orelse = p.at(TokenKind.Else) ? parseElse(p) : [];
   const end = endOfStatement(p);
