@@ -1,0 +1,8 @@
+left = Source("left", [1, 2])
+right = Source("right", [3])
+merger = Merger("m", left, right)
+print(merger.one_star())
+print(merger.both_lists())
+print(merger.list_then_read())
+print(merger.both_tuples())
+print([*left.items(), *right.items()])
