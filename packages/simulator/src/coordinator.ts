@@ -37,6 +37,8 @@ export class Coordinator {
   /** Crashed workers not yet detected, and the time of the first crash of the current outage. */
   private undetected = new Set<number>();
   private outageSince: number | null = null;
+  /** `sim.activity` when the last checkpoint started. */
+  private activityAtLastStart = -1;
 
   constructor(private readonly sim: Simulation, initialGateway: GatewaySnapshot) {
     // Checkpoint 0: the empty cluster before the first request.
@@ -82,10 +84,12 @@ export class Coordinator {
     if (sim.areClientsDone() || this.current !== null) {
       return;
     }
-    if (this.outageSince !== null) {
+    if (this.outageSince !== null || sim.activity === this.activityAtLastStart) {
+      // Nothing ran since the last checkpoint started, so a new one would save the same state.
       this.scheduleNext();
       return;
     }
+    this.activityAtLastStart = sim.activity;
     const id = this.nextId++;
     this.current = {
       id,

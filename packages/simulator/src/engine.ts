@@ -71,6 +71,10 @@ export class Simulation {
   now = 0;
   generation = 0;
   stepIndex = 0;
+  /** Messages and client steps processed so far, besides checkpoint traffic: idle periods skip checkpoints. */
+  activity = 0;
+  /** Queue events processed so far. */
+  eventsProcessed = 0;
   /** Index of the first step of the event being processed: where a planned `{event: N}` fault fires. */
   eventFirstStep = 0;
   readonly mode: GuaranteeMode;
@@ -90,6 +94,7 @@ export class Simulation {
   readonly recorder: Recorder;
   readonly checkers: Checkers;
   readonly stats = newMutableStats();
+  /** Printed text released to the clients so far, as raw fragments (see `splitOutput`). */
   readonly output: string[] = [];
   ended: { reason: EndReason; message: string | null } | null = null;
   private current: StepDraft | null = null;
@@ -159,6 +164,7 @@ export class Simulation {
         break;
       }
       this.eventFirstStep = this.stepIndex;
+      this.eventsProcessed++;
       this.process(next.item);
       this.closeStep();
       if (this.stepIndex > this.limits.stepsMax) {
@@ -355,9 +361,9 @@ export class Simulation {
     return partition % this.workerCount;
   }
 
-  appendOutput(lines: readonly string[]): void {
-    for (const line of lines) {
-      this.output.push(line);
+  appendOutput(fragments: readonly string[]): void {
+    for (const fragment of fragments) {
+      this.output.push(fragment);
     }
   }
 

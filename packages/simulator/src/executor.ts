@@ -13,8 +13,14 @@ export type { ClientSession, Continuation, EntityState, ExecContext, Outcome, Re
 /** Exceptions the simulator itself raises into user code. */
 export type HostExceptionClass = 'ValueError' | 'LookupError' | 'TimeoutError' | 'RuntimeError';
 
+/**
+ * Output is passed as raw text, newlines included, so a partial line
+ * (`print(x, end="")`) from one component can continue with text from
+ * another, as in CPython's single stdout. `ExecContext.print` and the client
+ * `print` callback receive such text.
+ */
 export interface Executor {
-  /** Lines printed by the module body when the program was loaded. */
+  /** Text printed by the module body when the program was loaded. */
   readonly moduleOutput: readonly string[];
   /** Names of the program's @invariant functions, in source order. */
   readonly invariantNames: readonly string[];

@@ -6,10 +6,10 @@ import type { Endpoint, FaultPlan, FaultPlanCheck, FaultTrigger, PlannedFault } 
 
 const KIND_FIELDS: Record<PlannedFault['kind'], readonly string[]> = {
   crash: ['worker', 'restartAfterTicks'],
-  drop: ['from', 'to', 'count'],
-  duplicate: ['from', 'to', 'count'],
-  delay: ['from', 'to', 'count', 'ticks'],
-  reorder: ['from', 'to', 'count'],
+  drop: ['from', 'to', 'count', 'after'],
+  duplicate: ['from', 'to', 'count', 'after'],
+  delay: ['from', 'to', 'count', 'after', 'ticks'],
+  reorder: ['from', 'to', 'count', 'after'],
   partition: ['groups', 'healAfterTicks'],
   slow: ['worker', 'factor', 'durationTicks'],
 };
@@ -112,6 +112,7 @@ function checkFault(c: Checker, path: string, value: unknown): PlannedFault | nu
   const errorsBefore = c.errors.length;
   const at = checkTrigger(c, `${path}.at`, value.at);
   const count = value.count === undefined ? undefined : checkInteger(c, `${path}.count`, value.count, 1, 1_000_000) ?? undefined;
+  const after = value.after === undefined ? undefined : checkInteger(c, `${path}.after`, value.after, 0, 1_000_000) ?? undefined;
   let fault: PlannedFault | null = null;
   switch (kind) {
     case 'crash': {
@@ -123,11 +124,11 @@ function checkFault(c: Checker, path: string, value: unknown): PlannedFault | nu
     case 'drop':
     case 'duplicate':
     case 'reorder':
-      fault = { at: at!, kind, from: checkEndpoint(c, `${path}.from`, value.from), to: checkEndpoint(c, `${path}.to`, value.to), count };
+      fault = { at: at!, kind, from: checkEndpoint(c, `${path}.from`, value.from), to: checkEndpoint(c, `${path}.to`, value.to), count, after };
       break;
     case 'delay': {
       const ticks = checkInteger(c, `${path}.ticks`, value.ticks, 1, TICKS_MAX);
-      fault = { at: at!, kind, from: checkEndpoint(c, `${path}.from`, value.from), to: checkEndpoint(c, `${path}.to`, value.to), count, ticks: ticks! };
+      fault = { at: at!, kind, from: checkEndpoint(c, `${path}.from`, value.from), to: checkEndpoint(c, `${path}.to`, value.to), count, after, ticks: ticks! };
       break;
     }
     case 'partition': {

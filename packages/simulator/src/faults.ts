@@ -109,6 +109,7 @@ export class FaultInjector {
           from: toEndpoint(fault.from),
           to: toEndpoint(fault.to),
           remaining: fault.count ?? 1,
+          skip: fault.after ?? 0,
           delayTicks: fault.kind === 'delay' ? fault.ticks : 0,
         });
       }
@@ -119,13 +120,11 @@ export class FaultInjector {
     // Planned rules are recorded when installed.
   }
 
-  noteChaosMessageFault(kind: 'drop' | 'duplicate' | 'delay' | 'reorder', from: Endpoint, to: Endpoint, delayTicks: number): void {
-    // Installed before the event that sent the message, a planned rule catches the same message
-    // (NOTE: or an earlier one on the same channel in that event, when the event sent several).
+  /** Record a seeded message fault as a rule installed before the sending event, skipping the messages sent before it in that event. */
+  noteChaosMessageFault(kind: 'drop' | 'duplicate' | 'delay' | 'reorder', from: Endpoint, to: Endpoint, delayTicks: number, indexInEvent: number): void {
     const at = { event: this.sim.eventFirstStep };
-    const fault: PlannedFault = kind === 'delay'
-      ? { at, kind, from: toPlanEndpoint(from), to: toPlanEndpoint(to), ticks: delayTicks }
-      : { at, kind, from: toPlanEndpoint(from), to: toPlanEndpoint(to) };
+    const channel = { from: toPlanEndpoint(from), to: toPlanEndpoint(to), ...(indexInEvent > 0 ? { after: indexInEvent } : {}) };
+    const fault: PlannedFault = kind === 'delay' ? { at, kind, ...channel, ticks: delayTicks } : { at, kind, ...channel };
     this.fired.push(fault);
   }
 

@@ -93,6 +93,7 @@ export class Gateway {
     if (client.isDone) {
       return;
     }
+    sim.activity++;
     const step = sim.beginStep('clientRequest', clientEndpoint(clientId), null, {});
     const reply = client.pendingReply;
     client.pendingReply = undefined;
@@ -218,6 +219,7 @@ export class Gateway {
     if (payload.kind !== 'reply') {
       return;
     }
+    sim.activity++;
     const step = sim.beginStep('reply', EGRESS, message, { chain: payload.chain });
     if (this.alignment !== null && !this.alignment.barriersFrom.has(message.from)) {
       this.alignment.logged.push(copyMessage(sim.executor, message, sim.coordinator.memoOf(this.alignment.checkpoint)));

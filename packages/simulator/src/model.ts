@@ -38,7 +38,7 @@ export interface Chain {
   requestId: number;
   /** Retry number in at-least-once mode; 0 otherwise. */
   attempt: number;
-  /** Lines printed by entity code so far; released with the reply. */
+  /** Text printed by entity code so far (raw, newlines included); released with the reply. */
   output: string[];
   /** Nesting depth of @transactional methods on this chain. */
   txDepth: number;

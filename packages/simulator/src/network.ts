@@ -18,12 +18,17 @@ export interface MessageFaultRule {
   from: Endpoint | null;
   to: Endpoint | null;
   remaining: number;
+  /** Matching messages still to let through before the fault applies. */
+  skip: number;
   delayTicks: number;
 }
 
 interface Channel {
   lastDeliverAt: number;
   sentCount: number;
+  /** `sim.eventsProcessed` of the event that last sent on this channel, and `sentCount` before it. */
+  eventMark: number;
+  eventBase: number;
 }
 
 interface Partition {
@@ -85,7 +90,12 @@ export class Network {
   send(from: Endpoint, to: Endpoint, payload: Payload): void {
     const sim = this.sim;
     const channel = this.channelOf(from, to);
+    if (channel.eventMark !== sim.eventsProcessed) {
+      channel.eventMark = sim.eventsProcessed;
+      channel.eventBase = channel.sentCount;
+    }
     const index = channel.sentCount++;
+    const indexInEvent = index - channel.eventBase;
     const message: Message = {
       id: this.nextMessageId++,
       from,
@@ -101,7 +111,7 @@ export class Network {
     if (isData && this.applyPartition(message)) {
       return;
     }
-    const kinds = isData ? this.faultsFor(from, to, index) : [];
+    const kinds = isData ? this.faultsFor(from, to, index, indexInEvent) : [];
     if (kinds.includes('drop') && this.applyDrop(message)) {
       return;
     }
@@ -130,7 +140,7 @@ export class Network {
     const key = `${from}>${to}`;
     let channel = this.channels.get(key);
     if (channel === undefined) {
-      channel = { lastDeliverAt: 0, sentCount: 0 };
+      channel = { lastDeliverAt: 0, sentCount: 0, eventMark: -1, eventBase: 0 };
       this.channels.set(key, channel);
     }
     return channel;
@@ -218,7 +228,7 @@ export class Network {
   }
 
   /** Message faults that hit the `index`-th message of channel from->to: planned rules, then chaos. */
-  private faultsFor(from: Endpoint, to: Endpoint, index: number): MessageFaultKind[] {
+  private faultsFor(from: Endpoint, to: Endpoint, index: number, indexInEvent: number): MessageFaultKind[] {
     const kinds: MessageFaultKind[] = [];
     if (this.rules.length > 0) {
       for (const rule of this.rules) {
@@ -226,6 +236,10 @@ export class Network {
           continue;
         }
         if ((rule.from === null || rule.from === from) && (rule.to === null || rule.to === to)) {
+          if (rule.skip > 0) {
+            rule.skip--;
+            continue;
+          }
           rule.remaining--;
           kinds.push(rule.kind);
           if (rule.kind === 'delay') {
@@ -244,7 +258,7 @@ export class Network {
           if (kind === 'delay') {
             this.pendingDelayTicks = this.chaosDelayTicks(chaos, from, to, index);
           }
-          this.sim.faults.noteChaosMessageFault(kind, from, to, this.pendingDelayTicks);
+          this.sim.faults.noteChaosMessageFault(kind, from, to, this.pendingDelayTicks, indexInEvent);
         }
       }
     }

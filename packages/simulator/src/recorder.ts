@@ -9,6 +9,7 @@ import type { Simulation } from './engine.ts';
 import { STATE_SNAPSHOT_INTERVAL_STEPS } from './limits.ts';
 import { chainOf, componentId, type Message, type Payload } from './model.ts';
 import { fnv1a } from './rng.ts';
+import { splitOutput } from './stateJson.ts';
 import type {
   ComponentId, EntityView, FrameSummary, JsonValue, MessageSummary, StepState, TraceEvent, TraceEventKind, WorkerView,
 } from './trace.ts';
@@ -329,7 +330,7 @@ export class Recorder {
       entities: [...entities.values()].sort(compareViews),
       inFlight: [...inFlight.values()].sort((a, b) => a.id - b.id),
       workers: delta?.workers ?? this.initialWorkers,
-      output: this.sim.output.slice(0, delta?.outputLength ?? this.initialOutputLength),
+      output: splitOutput(this.sim.output.slice(0, delta?.outputLength ?? this.initialOutputLength)),
       lastCompletedCheckpoint: delta?.checkpoint ?? null,
     };
   }
@@ -349,7 +350,7 @@ export class Recorder {
       entities: entities.sort(compareViews),
       inFlight: inFlight.sort((a, b) => a.id - b.id),
       workers: this.workerViews(),
-      output: this.sim.output.slice(),
+      output: splitOutput(this.sim.output),
       lastCompletedCheckpoint: this.lastCheckpoint,
     };
   }

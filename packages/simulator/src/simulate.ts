@@ -7,7 +7,7 @@ import { Simulation, type ProgramFacts } from './engine.ts';
 import type { Executor } from './executor.ts';
 import { buildProgramFacts } from './programFacts.ts';
 import { createRuntimeExecutor } from './runtimeExecutor.ts';
-import { collectEntities, toStateJson } from './stateJson.ts';
+import { collectEntities, splitOutput, toStateJson } from './stateJson.ts';
 import type {
   LatencyStats, ReferenceOutcome, RunResult, RunStats, SimulationConfig, SimulationRun, StepState,
 } from './trace.ts';
@@ -127,7 +127,7 @@ function finishRun(sim: Simulation, resolved: ResolvedConfig, reference: Referen
   const ended = sim.ended ?? { reason: 'completed' as const, message: null };
   const clientError = sim.gateway.clients.map((c) => c.error).find((e) => e !== null) ?? null;
   const error = clientError ?? (ended.reason === 'completed' || ended.reason === 'stopped' ? null : ended.message);
-  const output = sim.output.slice();
+  const output = splitOutput(sim.output);
 
   if (resolved.checkInvariants && ended.reason !== 'stopped') {
     sim.checkers.evaluateInvariants(entities, 'at the end of the run', true);

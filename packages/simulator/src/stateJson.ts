@@ -11,6 +11,19 @@ export interface LiveEntity {
   order: [number, number];
 }
 
+/** Split printed text into lines as CPython's reference runner does: a last line without newline is kept. */
+export function splitOutput(fragments: readonly string[]): string[] {
+  const text = fragments.join('');
+  if (text === '') {
+    return [];
+  }
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') {
+    lines.pop();
+  }
+  return lines;
+}
+
 /** Every entity on every worker (up or not), sorted by creation order. */
 export function collectEntities(sim: Simulation): LiveEntity[] {
   const entities: LiveEntity[] = [];

@@ -35,12 +35,15 @@ export type Endpoint = number | 'ingress' | 'egress';
 
 export type PlannedFault =
   | { at: FaultTrigger; kind: 'crash'; worker: number; restartAfterTicks: number }
-  /** The next `count` messages sent from `from` to `to` (any channel when omitted) are lost. */
-  | { at: FaultTrigger; kind: 'drop'; from?: Endpoint; to?: Endpoint; count?: number }
-  | { at: FaultTrigger; kind: 'duplicate'; from?: Endpoint; to?: Endpoint; count?: number }
-  | { at: FaultTrigger; kind: 'delay'; from?: Endpoint; to?: Endpoint; count?: number; ticks: number }
+  /**
+   * The next `count` messages sent from `from` to `to` (any channel when
+   * omitted) are lost, after letting `after` matching messages pass.
+   */
+  | { at: FaultTrigger; kind: 'drop'; from?: Endpoint; to?: Endpoint; count?: number; after?: number }
+  | { at: FaultTrigger; kind: 'duplicate'; from?: Endpoint; to?: Endpoint; count?: number; after?: number }
+  | { at: FaultTrigger; kind: 'delay'; from?: Endpoint; to?: Endpoint; count?: number; after?: number; ticks: number }
   /** The next `count` messages are delivered after the message sent after them on the same channel. */
-  | { at: FaultTrigger; kind: 'reorder'; from?: Endpoint; to?: Endpoint; count?: number }
+  | { at: FaultTrigger; kind: 'reorder'; from?: Endpoint; to?: Endpoint; count?: number; after?: number }
   /** Messages between the two groups are lost (weak modes) or held (exactly-once) until the heal. */
   | { at: FaultTrigger; kind: 'partition'; groups: [number[], number[]]; healAfterTicks: number }
   /** The worker's service time is multiplied by `factor` for `durationTicks`. */
@@ -323,7 +326,7 @@ export interface TraceEvent {
   /** Messages this step consumed and sent. */
   consumed: MessageSummary | null;
   sent: MessageSummary[];
-  /** Lines printed by entity code during this step. */
+  /** Text printed by entity code during this step, as raw fragments (newlines included). */
   printed: string[];
   faults: FaultMark[];
   /** One line for message logs. */

@@ -126,6 +126,7 @@ export class WorkerNode {
       return;
     }
     const sim = this.sim;
+    sim.activity++;
     const chain = 'chain' in payload ? payload.chain : null;
     if (chain !== null && !sim.noteChainStep(chain)) {
       return;

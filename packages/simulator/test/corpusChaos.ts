@@ -1,25 +1,49 @@
 // Shared body of the corpus chaos tests: every program in exactly-once mode
 // under seeded faults must end with CPython's output, state and error.
 
+import { runDirect } from '@entflow/runtime';
 import { expect, it } from 'vitest';
 import { simulate } from '../src/simulate.ts';
 import { prepareSweep } from '../src/sweep.ts';
-import { compiledCorpus, configFor } from './corpusHelpers.ts';
+import { compiledCorpus, configFor, type CompiledScenario } from './corpusHelpers.ts';
+import { jsonEqual } from '../src/stateJson.ts';
+import type { JsonValue } from '../src/trace.ts';
 
 export const CHAOS_SEEDS = 20;
+
+/**
+ * Programs the simulator cannot run as CPython does for a reason outside
+ * the simulator. The test expects them to fail, so a fix shows up as a
+ * failure that asks for the entry to go.
+ */
+const KNOWN_GAPS: Record<string, string> = {};
+
+/** True when the runtime alone (no simulation) already differs from CPython: the runtime's tests own that. */
+function differsInDirectMode(program: CompiledScenario): boolean {
+  const direct = runDirect(program.ir, program.client, { clientId: 0 });
+  return direct.error !== program.reference.error
+    || !jsonEqual(direct.output as JsonValue, program.reference.output)
+    || !jsonEqual(direct.state as JsonValue, program.reference.state as JsonValue);
+}
 
 export function defineCorpusChaosTests(part: 0 | 1): void {
   const programs = compiledCorpus().filter((_, i) => i % 2 === part);
   for (const program of programs) {
-    it(`${program.name} matches CPython under chaos`, () => {
+    const test = program.name in KNOWN_GAPS ? it.fails : it;
+    test(`${program.name} matches CPython under chaos`, (context) => {
+      if (differsInDirectMode(program)) {
+        context.skip(`the runtime's direct mode already differs from CPython on ${program.name}`);
+      }
+      // A planned crash early in every run, besides the seeded faults, so short programs see one too.
       const base = configFor(program, { chaos: true, recordTrace: false });
-      const context = prepareSweep(base);
-      if ('error' in context) {
-        throw new Error(context.error);
+      const sweep = prepareSweep(base);
+      if ('error' in sweep) {
+        throw new Error(sweep.error);
       }
       let crashes = 0;
       for (let seed = 1; seed <= CHAOS_SEEDS; seed++) {
-        const { result } = simulate({ ...base, seed }, context);
+        const crash = { at: { event: 12 }, kind: 'crash' as const, worker: seed % 3, restartAfterTicks: 25 };
+        const { result } = simulate({ ...base, seed, faults: { faults: [crash] } }, sweep);
         crashes += result.stats.crashes;
         expect(result.endReason, `seed ${seed}: ${result.endMessage}`).toBe('completed');
         const broken = result.violations.filter((v) => !v.isInReference).map((v) => v.message);
@@ -27,8 +51,7 @@ export function defineCorpusChaosTests(part: 0 | 1): void {
         expect(result.output, `seed ${seed}`).toEqual(program.reference.output);
         expect(result.error, `seed ${seed}`).toBe(program.reference.error);
       }
-      // The profile turns crashes on for most seeds; the test is void without them.
-      expect(crashes).toBeGreaterThan(0);
+      expect(crashes).toBeGreaterThanOrEqual(CHAOS_SEEDS);
     });
   }
 }

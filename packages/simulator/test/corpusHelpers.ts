@@ -8,6 +8,8 @@ import type { ReferenceOutcome, SimulationConfig, StateJson } from '../src/trace
 export interface CompiledScenario {
   name: string;
   ir: ProgramIR;
+  /** Source of the entities file, for direct runs. */
+  entities: string;
   client: string;
   reference: ReferenceOutcome;
 }
@@ -23,6 +25,7 @@ export function compiledCorpus(): CompiledScenario[] {
     return {
       name: program.name,
       ir: result.ir,
+      entities: program.entities,
       client: program.client,
       reference: {
         output: program.expected.output,

@@ -31,7 +31,7 @@ function deposit(self: FakeEntity, amount: number, ctx: ExecContext): Outcome {
   }
   self.attrs.set('balance', balance + amount);
   (self.attrs.get('ledger') as string[]).push(`+${amount}`);
-  ctx.print(`${self.key} +${amount}`);
+  ctx.print(`${self.key} +${amount}\n`);
   return ret(balance + amount);
 }
 
@@ -226,7 +226,7 @@ export function createFakeExecutor(script: FakeScript = bankScript): Executor {
       return { kind: 'value', value: total === opening };
     },
     startClient(clientId, print): ClientSession {
-      const generator = script(clientId, print);
+      const generator = script(clientId, (line) => print(`${line}\n`));
       let isStarted = false;
       return {
         next(reply?: Resumption): ClientStep {
