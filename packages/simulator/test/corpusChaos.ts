@@ -13,8 +13,8 @@ export const CHAOS_SEEDS = 20;
 
 /**
  * Programs the simulator cannot run as CPython does for a reason outside
- * the simulator. The test expects them to fail, so a fix shows up as a
- * failure that asks for the entry to go.
+ * the simulator. The test expects them to fail, so once one is fixed its
+ * test fails until the entry is removed.
  */
 const KNOWN_GAPS: Record<string, string> = {};
 
