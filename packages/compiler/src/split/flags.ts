@@ -23,10 +23,13 @@ export class NodeFlags {
     this.childFlags |= this.compute(child);
   };
 
+  /** `isSuspendingNode` is asked about calls and attribute reads only. */
   constructor(private readonly isSuspendingNode: (node: Node) => boolean) {}
 
   /** Computes the flags of `node` and everything inside it. */
   compute(node: Node): number {
+    // Leaves carry no flag; skipping the cache for them keeps it small.
+    if (node.kind === 'Name' || node.kind === 'Constant') return 0;
     const cached = this.flags.get(node);
     if (cached !== undefined) return cached;
 
@@ -53,10 +56,12 @@ export class NodeFlags {
         break;
       case 'NamedExpr':
         this.walrusTargets.add(node.target.id);
+        break;
+      case 'Call':
+      case 'Attribute':
         if (this.isSuspendingNode(node)) own = SUSPENDS;
         break;
       default:
-        if (this.isSuspendingNode(node)) own = SUSPENDS;
         break;
     }
 

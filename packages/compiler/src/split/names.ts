@@ -76,18 +76,19 @@ export function parameterNames(node: FunctionDef | Lambda | Extract<Node, { kind
  * A `del x` counts as a read of `x`, since it fails when `x` is unbound.
  */
 export function addReads(node: Node, locals: ReadonlySet<string>, into: Set<string>): void {
-  new ReadCollector(locals, into).visit(node);
+  const collector = new ReadCollector(locals, into);
+  collector.collect(node);
 }
 
-/** Walks one expression tree with a single visitor function instead of one closure per node. */
+/** Walks one tree with a single visitor function instead of one closure per node. */
 class ReadCollector {
-  readonly visit = (node: Node): void => {
-    this.collect(node);
-  };
+  readonly visit: (node: Node) => void;
 
-  constructor(private readonly locals: ReadonlySet<string>, private readonly into: Set<string>) {}
+  constructor(private readonly locals: ReadonlySet<string>, private readonly into: Set<string>) {
+    this.visit = (node) => this.collect(node);
+  }
 
-  private collect(node: Node): void {
+  collect(node: Node): void {
     const locals = this.locals;
     const into = this.into;
     switch (node.kind) {
