@@ -27,6 +27,15 @@ export const INDENT_DEPTH_MAX = 100;
 export const PARSE_DEPTH_MAX = 200;
 
 /**
+ * Maximum depth of the tree the parser builds, counting the links of
+ * left-associative chains (`a + b + c`, `a.b.c`, `f()()`) as well as nesting.
+ * Later stages walk trees recursively, and this bound keeps their recursion
+ * inside the default stack too. CPython 3.11 cannot compile chains of about
+ * 1,000 operators either (RecursionError).
+ */
+export const TREE_DEPTH_MAX = 500;
+
+/**
  * Maximum nesting of f-strings inside f-string expressions. CPython 3.11 runs
  * out of quote kinds after a few levels; the bound only guards recursion.
  */

@@ -30,11 +30,13 @@ export function parseFileStatements(p: Parser): Stmt[] {
 function parseStatementRecovering(p: Parser, body: Stmt[]): void {
   const startPos = p.pos;
   const depth = p.depth;
+  const treeDepth = p.treeDepth;
   try {
     parseStatement(p, body);
   } catch (error) {
     if (!isParseAbort(error)) throw error;
     p.depth = depth;
+    p.treeDepth = treeDepth;
     skipToNextStatement(p);
   }
   if (p.pos === startPos && !p.at(TokenKind.EndOfFile)) {

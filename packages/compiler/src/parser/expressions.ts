@@ -232,14 +232,19 @@ export function parseBitwiseOr(p: Parser): Expr {
 function parseBinary(p: Parser, minPrecedence: number): Expr {
   const start = p.peek().start;
   let left = parseFactor(p);
+  let links = 0;
   for (;;) {
     const kind = p.kind;
     const precedence = BINARY_PRECEDENCE[kind]!;
-    if (precedence < minPrecedence) return left;
+    if (precedence < minPrecedence) break;
     p.advance();
+    p.deepenTree(1);
+    links++;
     const right = parseBinary(p, precedence + 1);
     left = { kind: 'BinOp', left, op: BINARY_OPERATORS[kind]!, right, start, end: p.previousEnd };
   }
+  p.treeDepth -= links;
+  return left;
 }
 
 const UNARY_OPERATORS: ReadonlyMap<TokenKind, UnaryOpKind> = new Map<TokenKind, UnaryOpKind>([
@@ -288,8 +293,13 @@ function parseAwaitPrimary(p: Parser): Expr {
 export function parsePrimary(p: Parser): Expr {
   const start = p.peek().start;
   let node = parseAtom(p);
+  let links = 0;
   for (;;) {
     const kind = p.kind;
+    if (kind === TokenKind.Dot || kind === TokenKind.LeftParen || kind === TokenKind.LeftBracket) {
+      p.deepenTree(1);
+      links++;
+    }
     if (kind === TokenKind.Dot) {
       p.advance();
       const name = p.expect(TokenKind.Name);
@@ -309,6 +319,7 @@ export function parsePrimary(p: Parser): Expr {
       p.expect(TokenKind.RightBracket);
       node = { kind: 'Subscript', value: node, slice, ctx: 'Load', start, end: p.previousEnd };
     } else {
+      p.treeDepth -= links;
       return node;
     }
   }

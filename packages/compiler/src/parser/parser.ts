@@ -4,7 +4,7 @@
 // rule, grouped by concept in the files beside this one.
 
 import type { Expr, Node } from '../ast.ts';
-import { DIAGNOSTICS_MAX, PARSE_DEPTH_MAX } from '../limits.ts';
+import { DIAGNOSTICS_MAX, PARSE_DEPTH_MAX, TREE_DEPTH_MAX } from '../limits.ts';
 import { LineTable } from '../lineTable.ts';
 import { OPERATOR_TEXT, TokenKind, type Token } from '../token.ts';
 import { SyntaxErrorCode, type SyntaxIssue } from './syntaxErrors.ts';
@@ -25,7 +25,10 @@ export class Parser {
   readonly tokens: Token[];
   readonly issues: SyntaxIssue[];
   pos = 0;
+  /** Nesting of recursive rules now open, bounded by PARSE_DEPTH_MAX. */
   depth = 0;
+  /** Depth of the tree being built at the cursor, bounded by TREE_DEPTH_MAX. */
+  treeDepth = 0;
   /**
    * Index of the furthest token looked at, which rewinding does not reduce.
    * CPython compares the line of that token with the line of a bracket left
@@ -158,6 +161,7 @@ export class Parser {
     const pos = this.pos;
     const issueCount = this.issues.length;
     const depth = this.depth;
+    const treeDepth = this.treeDepth;
     try {
       return rule();
     } catch (error) {
@@ -165,6 +169,7 @@ export class Parser {
       this.rewind(pos);
       this.issues.length = issueCount;
       this.depth = depth;
+      this.treeDepth = treeDepth;
       return null;
     }
   }
@@ -180,10 +185,28 @@ export class Parser {
         SyntaxErrorCode.TooDeep,
       );
     }
+    this.deepenTree(1);
   }
 
   leave(): void {
     this.depth--;
+    this.treeDepth--;
+  }
+
+  /**
+   * Adds `levels` to the depth of the tree being built, as each link of a
+   * left-associative chain does; fails when TREE_DEPTH_MAX is passed. The
+   * caller gives the levels back with `this.treeDepth -= levels`.
+   */
+  deepenTree(levels: number): void {
+    this.treeDepth += levels;
+    if (this.treeDepth > TREE_DEPTH_MAX) {
+      this.fail(
+        `expression too deeply nested (more than ${TREE_DEPTH_MAX} levels); split it into smaller parts`,
+        this.peek(),
+        SyntaxErrorCode.TooDeep,
+      );
+    }
   }
 
   /** Marks `node` as written in parentheses. */

@@ -392,6 +392,7 @@ function parseFieldExpression(concatenation: Concatenation, start: number, end: 
 
   const subParser = new Parser(p.source, tokens, p.issues);
   subParser.depth = p.depth;
+  subParser.treeDepth = p.treeDepth;
   subParser.fstringDepth = p.fstringDepth + 1;
   try {
     const expression = parseAtom(subParser);

@@ -44,6 +44,9 @@ describe('parse', () => {
       'x = ' + 'lambda: '.repeat(500) + '1',
       'x = ' + '1 if a else '.repeat(500) + '2',
       'x = ' + '2 ** '.repeat(1000) + '2',
+      'x = ' + '1 + '.repeat(600) + '1',
+      'x = a' + '.b'.repeat(600),
+      'x = f' + '()'.repeat(600),
       'await '.repeat(1000) + 'x',
       Array.from({ length: 150 }, (_, level) => `${' '.repeat(level)}if x:`).join('\n') + '\n' + ' '.repeat(150) + 'pass\n',
       'f"{' + 'f\'{'.repeat(10) + 'x' + '}\''.repeat(10) + '}"',
@@ -60,6 +63,9 @@ describe('parse', () => {
     expect(parse('('.repeat(150) + '1' + ')'.repeat(150)).diagnostics).toEqual([]);
     expect(parse('-'.repeat(150) + '1').diagnostics).toEqual([]);
     expect(parse('['.repeat(150) + ']'.repeat(150)).diagnostics).toEqual([]);
+    const longSum = parse('x = ' + '1 + '.repeat(400) + '1');
+    expect(longSum.diagnostics).toEqual([]);
+    expect(dumpAst(longSum.module).length).toBeGreaterThan(0);
   });
 
   test('odd inputs never throw', () => {
