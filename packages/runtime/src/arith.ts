@@ -12,7 +12,7 @@ import {
 import { PySetTable } from './setTable.ts';
 import { rt } from './state.ts';
 import { typeName } from './types.ts';
-import { PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PyTuple, type Value } from './values.ts';
+import { PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PyTuple, normBig, type Value } from './values.ts';
 
 export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '<<' | '>>' | '&' | '|' | '^' | '@';
 
@@ -28,7 +28,8 @@ export const percentHook = { format: (_fmt: string, _args: Value): Value => null
 export const notImplementedHook = { value: null as Value };
 
 function unsupported(op: string, a: Value, b: Value): never {
-  throw raise(exc.TypeError, `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  const shown = op === '**' ? '** or pow()' : op;
+  throw raise(exc.TypeError, `unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
 /** int, bool -> int; float -> number marker; else null. */
@@ -67,7 +68,14 @@ function floatResult(x: number): PyFloat {
   return new PyFloat(x);
 }
 
+function repeatCount(n: Int): void {
+  if (typeof n === 'bigint' && (n > 9223372036854775807n || n < -9223372036854775808n)) {
+    throw raise(exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
+}
+
 function repeat(items: Value[], n: Int): Value[] {
+  repeatCount(n);
   const count = typeof n === 'bigint' ? (n > 0n ? Infinity : 0) : Math.max(0, n);
   if (count === 0 || items.length === 0) return [];
   checkSize(items.length * count);
@@ -79,6 +87,7 @@ function repeat(items: Value[], n: Int): Value[] {
 }
 
 function repeatStr(s: string, n: Int): string {
+  repeatCount(n);
   const count = typeof n === 'bigint' ? (n > 0n ? Infinity : 0) : Math.max(0, n);
   if (count === 0 || s.length === 0) return '';
   if (s.length * count > rt.limits.stringLengthMax) {
@@ -172,11 +181,43 @@ export function floatPow(x: number, y: number): PyFloat {
     throw raise(exc.ValueError, 'negative number cannot be raised to a fractional power (complex results are not supported)');
   }
   if (x === 1 || y === 0) return new PyFloat(1);
+  if (Number.isInteger(y) && Math.abs(y) <= 64 && Number.isFinite(x) && x !== 0) return new PyFloat(exactIntegerPow(x, y));
+  // NOTE: other exponents use Math.pow, which may differ from C's pow() in the last bit.
   const r = Math.pow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw raise(exc.OverflowError, "(34, 'Numerical result out of range')");
   }
   return new PyFloat(r);
+}
+
+const powView = new DataView(new ArrayBuffer(8));
+
+/** x ** n for a small integer n, correctly rounded (as glibc's pow is; Math.pow is not). */
+function exactIntegerPow(x: number, n: number): number {
+  powView.setFloat64(0, Math.abs(x));
+  const hi = powView.getUint32(0);
+  const lo = powView.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e2 = -1074;
+  if (biased !== 0) {
+    mant |= 1n << 52n;
+    e2 = biased - 1075;
+  }
+  const k = Math.abs(n);
+  const power = mant ** BigInt(k);
+  const shift = e2 * k * (n < 0 ? -1 : 1);
+  let num = n < 0 ? 1n : power;
+  let den = n < 0 ? power : 1n;
+  if (shift > 0) num <<= BigInt(shift);
+  else den <<= BigInt(-shift);
+  let r: number;
+  try {
+    r = intTrueDiv(normBig(num), normBig(den));
+  } catch {
+    throw raise(exc.OverflowError, "(34, 'Numerical result out of range')");
+  }
+  return x < 0 && k % 2 === 1 ? -r : r;
 }
 
 function floatOp(op: BinOpName, x: number, y: number): Value | undefined {
@@ -202,7 +243,8 @@ function floatOp(op: BinOpName, x: number, y: number): Value | undefined {
 export function floatDivmod(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C tests a double for truth as `!= 0`, so NaN counts as true here.
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) {
       mod += wx;
       div -= 1.0;
@@ -211,7 +253,7 @@ export function floatDivmod(vx: number, wx: number): [number, number] {
     mod = wx < 0 ? -0.0 : 0.0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {

@@ -8,10 +8,14 @@ import { bitLength } from './ints.ts';
 import { fieldHooks } from './percentFormat.ts';
 import { strMethods, type Method } from './strMethods.ts';
 import { getItem } from './subscript.ts';
+import { contains } from './compare.ts';
+import { pyEq } from './hashing.ts';
+import { toArray } from './iteration.ts';
+import { pyRepr } from './repr.ts';
 import { T, typeName, typeOf } from './types.ts';
 import {
   EntityInstance, EntityRef, PyBoundMethod, PyBuiltin, PyClass, PyClassMethod, PyDict, PyDictView, PyFloat, PyFunction,
-  PyInstance, PyList, PyModule, PyProperty, PySet, PyStaticMethod, PySuper, PyTuple, type Kwargs, type Value,
+  PyInstance, PyList, PyModule, PyProperty, PyRange, PySet, PyStaticMethod, PySuper, PyTuple, type Kwargs, type Value,
 } from './values.ts';
 
 /** What happens when synchronous code touches an entity reference; hosts may replace it. */
@@ -33,6 +37,19 @@ const intMethods: Record<string, Method<number | bigint | boolean>> = {
   conjugate: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v),
 };
 
+const rangeMethods: Record<string, Method<PyRange>> = {
+  count: (r, a) => {
+    if (a.length !== 1) throw raise(exc.TypeError, `count() takes exactly one argument (${a.length} given)`);
+    return contains(r, a[0]) && (typeof a[0] === 'number' || typeof a[0] === 'boolean') ? 1 : toArray(r).filter((x) => pyEq(x, a[0])).length;
+  },
+  index: (r, a) => {
+    if (a.length !== 1) throw raise(exc.TypeError, `index() takes exactly one argument (${a.length} given)`);
+    const items = toArray(r);
+    for (let i = 0; i < items.length; i++) if (pyEq(items[i], a[0])) return i;
+    throw raise(exc.ValueError, `${pyRepr(a[0])} is not in range`);
+  },
+};
+
 const floatMethods: Record<string, Method<PyFloat>> = {
   is_integer: (f) => Number.isInteger(f.v),
   conjugate: (f) => f,
@@ -47,6 +64,7 @@ function methodTable(obj: Value): Record<string, Method<never>> | null {
   if (typeof obj === 'number' || typeof obj === 'bigint' || typeof obj === 'boolean') return intMethods as Record<string, Method<never>>;
   if (obj instanceof PyFloat) return floatMethods as Record<string, Method<never>>;
   if (obj instanceof PyDictView) return dictViewMethods as Record<string, Method<never>>;
+  if (obj instanceof PyRange) return rangeMethods as Record<string, Method<never>>;
   return null;
 }
 
@@ -145,6 +163,7 @@ export function getAttr(obj: Value, name: string): Value {
     if (name === 'imag') return 0;
     if (name === 'denominator') return 1;
   }
+  if (obj instanceof PyRange && (name === 'start' || name === 'stop' || name === 'step')) return obj[name];
   if (obj instanceof PyFloat) {
     if (name === 'real') return obj;
     if (name === 'imag') return new PyFloat(0);

@@ -87,7 +87,7 @@ function finishNumber(negative: boolean, prefix: string, intDigits: string, rest
   return pad(intPart + rest, sign + prefix, spec, '>');
 }
 
-function formatInt(v: number | bigint, spec: FormatSpec): string {
+function formatInt(v: number | bigint, spec: FormatSpec, typeNameText = 'int'): string {
   const t = spec.type;
   if ('eEfFgG%'.includes(t) && t !== '') return formatFloat(intToFloat(v), spec);
   if (spec.precision !== null) throw raise(exc.ValueError, 'Precision not allowed in integer format specifier');
@@ -95,6 +95,7 @@ function formatInt(v: number | bigint, spec: FormatSpec): string {
   const abs = negative ? -(v as number) : v;
   if (t === 'c') {
     if (spec.sign !== null) throw raise(exc.ValueError, "Sign not allowed with integer format specifier 'c'");
+    if (v > 9223372036854775807n || v < -9223372036854775808n) throw raise(exc.OverflowError, 'Python int too large to convert to C long');
     const cp = Number(v);
     if (cp < 0 || cp > 0x10ffff) throw raise(exc.OverflowError, '%c arg not in range(0x110000)');
     return pad(String.fromCodePoint(cp), '', spec, '>');
@@ -112,7 +113,7 @@ function formatInt(v: number | bigint, spec: FormatSpec): string {
     case 'x': digits = abs.toString(16); prefix = '0x'; groupSize = 4; break;
     case 'X': digits = abs.toString(16).toUpperCase(); prefix = '0X'; groupSize = 4; break;
     default:
-      throw raise(exc.ValueError, `Unknown format code '${t}' for object of type 'int'`);
+      throw raise(exc.ValueError, `Unknown format code '${t}' for object of type '${typeNameText}'`);
   }
   if (spec.grouping === ',' && groupSize === 4) throw raise(exc.ValueError, `Cannot specify ',' with '${t}'.`);
   return finishNumber(negative, spec.alternate ? prefix : '', digits, '', spec, groupSize);
@@ -136,6 +137,7 @@ function formatFloat(x: number, spec: FormatSpec): string {
 
 function formatStr(s: string, spec: FormatSpec): string {
   if (spec.type !== '' && spec.type !== 's') throw raise(exc.ValueError, `Unknown format code '${spec.type}' for object of type 'str'`);
+  if (spec.sign === ' ') throw raise(exc.ValueError, 'Space not allowed in string format specifier');
   if (spec.sign !== null) throw raise(exc.ValueError, 'Sign not allowed in string format specifier');
   if (spec.alternate) throw raise(exc.ValueError, 'Alternate form (#) not allowed in string format specifier');
   if (spec.grouping !== null) throw raise(exc.ValueError, `Cannot specify '${spec.grouping}' with 's'.`);
@@ -158,7 +160,7 @@ export function formatValue(v: Value, specText: string): string {
   if (specText === '') return pyStr(v);
   const spec = parseSpec(specText);
   if (typeof v === 'number' || typeof v === 'bigint') return formatInt(v, spec);
-  if (typeof v === 'boolean') return formatInt(v ? 1 : 0, spec);
+  if (typeof v === 'boolean') return formatInt(v ? 1 : 0, spec, 'bool');
   if (v instanceof PyFloat) return formatFloat(v.v, spec);
   if (typeof v === 'string') return formatStr(v, spec);
   throw raise(exc.TypeError, `unsupported format string passed to ${typeName(v)}.__format__`);

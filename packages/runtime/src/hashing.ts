@@ -8,7 +8,7 @@ import { callHook, exc, raise } from './exceptions.ts';
 import { floatRepr } from './floatFormat.ts';
 import { typeName } from './types.ts';
 import {
-  EntityInstance, EntityRef, PyDict, PyDictView, PyFloat, PyFunction, PyInstance, PyList, PyRange, PySet, PyTuple,
+  EntityInstance, EntityRef, PyDict, PyDictView, PyFloat, PyFunction, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple,
   normBig, type Value,
 } from './values.ts';
 
@@ -44,7 +44,7 @@ export function hashKey(v: Value): unknown {
   if (v instanceof PyTuple || v instanceof EntityRef || v instanceof EntityInstance || (v instanceof PySet && v.frozen)) {
     return COMPOSITE + '(' + encode(v);
   }
-  if (v instanceof PyList || v instanceof PyDict || v instanceof PySet || v instanceof PyDictView) {
+  if (v instanceof PyList || v instanceof PyDict || v instanceof PySet || v instanceof PyDictView || v instanceof PySlice) {
     throw raise(exc.TypeError, `unhashable type: '${typeName(v)}'`);
   }
   if (v instanceof PyInstance) checkInstanceHashable(v);
@@ -124,16 +124,67 @@ function hashFloat(f: number): number | bigint {
   return normBig(x);
 }
 
-function hashString(s: string): number {
-  // FNV-1a over UTF-16 units, folded to 52 bits so it stays a safe integer.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x050c5d1f;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
-    h2 = Math.imul(h2 ^ (c + i), 2246822519) >>> 0;
+const M64 = (1n << 64n) - 1n;
+
+function rotl(x: bigint, b: bigint): bigint {
+  return ((x << b) | (x >> (64n - b))) & M64;
+}
+
+/** SipHash-1-3 with a zero key: CPython 3.11's str hash when PYTHONHASHSEED=0. */
+function sipHash13(bytes: Uint8Array): bigint {
+  let v0 = 0x736f6d6570736575n;
+  let v1 = 0x646f72616e646f6dn;
+  let v2 = 0x6c7967656e657261n;
+  let v3 = 0x7465646279746573n;
+  const round = () => {
+    v0 = (v0 + v1) & M64; v1 = rotl(v1, 13n); v1 ^= v0; v0 = rotl(v0, 32n);
+    v2 = (v2 + v3) & M64; v3 = rotl(v3, 16n); v3 ^= v2;
+    v0 = (v0 + v3) & M64; v3 = rotl(v3, 21n); v3 ^= v0;
+    v2 = (v2 + v1) & M64; v1 = rotl(v1, 17n); v1 ^= v2; v2 = rotl(v2, 32n);
+  };
+  const len = bytes.length;
+  const full = len - (len % 8);
+  for (let i = 0; i < full; i += 8) {
+    let m = 0n;
+    for (let j = 7; j >= 0; j--) m = (m << 8n) | BigInt(bytes[i + j]);
+    v3 ^= m;
+    round();
+    v0 ^= m;
   }
-  return (h2 & 0xfffff) * 2 ** 32 + h1;
+  let b = (BigInt(len) << 56n) & M64;
+  for (let j = len - 1; j >= full; j--) b |= BigInt(bytes[j]) << BigInt(8 * (j - full));
+  v3 ^= b;
+  round();
+  v0 ^= b;
+  v2 ^= 0xffn;
+  round();
+  round();
+  round();
+  return (v0 ^ v1 ^ v2 ^ v3) & M64;
+}
+
+const strHashCache = new Map<string, number | bigint>();
+
+/** CPython's hash(str) under PYTHONHASHSEED=0: SipHash-1-3 over the string's internal (latin-1/UCS-2/UCS-4) bytes. */
+function hashString(s: string): number | bigint {
+  if (s.length === 0) return 0;
+  const cached = strHashCache.get(s);
+  if (cached !== undefined) return cached;
+  const cps = Array.from(s, (c) => c.codePointAt(0)!);
+  const max = cps.reduce((a, b) => Math.max(a, b), 0);
+  const width = max < 256 ? 1 : max < 65536 ? 2 : 4;
+  const bytes = new Uint8Array(cps.length * width);
+  cps.forEach((cp, i) => {
+    for (let k = 0; k < width; k++) bytes[i * width + k] = (cp >> (8 * k)) & 0xff;
+  });
+  let h = sipHash13(bytes);
+  let signed = h >= 1n << 63n ? h - (1n << 64n) : h;
+  if (signed === -1n) signed = -2n;
+  h = signed;
+  const result = normBig(h);
+  if (strHashCache.size > 50_000) strHashCache.clear();
+  strHashCache.set(s, result);
+  return result;
 }
 
 function toUnsigned(h: number | bigint): bigint {
@@ -165,7 +216,7 @@ export function pyHash(v: Value): number | bigint {
   if (v instanceof PyFloat) return hashFloat(v.v);
   if (v instanceof PyTuple) return hashTuple(v.items);
   if (v instanceof EntityRef || v instanceof EntityInstance) return hashTuple([v.className, v.key]);
-  if (v instanceof PySet && v.frozen) return hashString(encode(v));
+  if (v instanceof PySet && v.frozen) return hashFrozenset(v);
   if (v instanceof PyInstance) {
     const h = v.cls.lookup('__hash__');
     if (h instanceof PyFunction) {
@@ -176,6 +227,22 @@ export function pyHash(v: Value): number | bigint {
   }
   hashKey(v);
   return objectId(v as object) * 16;
+}
+
+/** CPython 3.11's frozenset hash (Objects/setobject.c frozenset_hash). */
+function hashFrozenset(v: PySet): number | bigint {
+  const shuffle = (h: bigint) => (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+  let hash = 0n;
+  for (const k of v.table.keys()) hash ^= shuffle(toUnsigned(pyHash(k)));
+  if ((v.table.used & 1) !== 0) {
+    // The dummy-free table has no entry with hash -1, so nothing more to fold.
+  }
+  hash ^= ((BigInt(v.table.used) + 1n) * 1927868237n) & M64;
+  hash ^= (hash >> 11n) ^ (hash >> 25n);
+  hash = (hash * 69069n + 907133923n) & M64;
+  let signed = hash >= 1n << 63n ? hash - (1n << 64n) : hash;
+  if (signed === -1n) signed = 590923713n;
+  return normBig(signed);
 }
 
 // ---------------------------------------------------------------- equality

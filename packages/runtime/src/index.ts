@@ -9,3 +9,4 @@ export { truthy } from './compare.ts';
 export { runDirect, runDirectProgram, type RunResult, type DirectOptions, type Violation } from './direct.ts';
 export { toJsonValue, stringifyJson, type JsonValue } from './json.ts';
 export { flushOutput } from './output.ts';
+export { runSnippet, type SnippetResult } from './snippet.ts';

@@ -8,7 +8,7 @@ import { dictGet } from './iteration.ts';
 import { pyRepr, pyStr } from './repr.ts';
 import { typeName } from './types.ts';
 import { formatValue } from './format.ts';
-import { PyDict, PyFloat, PyInstance, PyTuple, type Value } from './values.ts';
+import { PyDict, PyFloat, PyInstance, PyList, PyRange, PyTuple, type Value } from './values.ts';
 
 function asNumber(v: Value, conv: string): number | bigint | PyFloat {
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat) return v;
@@ -39,8 +39,9 @@ function convertOne(conv: string, v: Value, flags: string, width: number, precis
         if (Array.from(v).length !== 1) throw raise(exc.TypeError, '%c requires int or char');
         s = v;
       } else {
-        const n = asNumber(v, 'c');
-        if (n instanceof PyFloat) throw raise(exc.TypeError, '%c requires int or char');
+        if (!(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean')) throw raise(exc.TypeError, '%c requires int or char');
+        const n = asNumber(v, 'c') as number | bigint;
+        if (n < 0 || n > 0x10ffff) throw raise(exc.OverflowError, '%c arg not in range(0x110000)');
         s = String.fromCodePoint(Number(n));
       }
       return padField(s, '', flags, width, false);
@@ -49,7 +50,8 @@ function convertOne(conv: string, v: Value, flags: string, width: number, precis
       let n = asNumber(v, conv);
       if (n instanceof PyFloat) {
         if ('xXo'.includes(conv)) throw raise(exc.TypeError, `%${conv} format: an integer is required, not float`);
-        if (!Number.isFinite(n.v)) throw raise(exc.OverflowError, `cannot convert float ${n.v > 0 ? 'infinity' : n.v < 0 ? '-infinity' : 'NaN'} to integer`);
+        if (Number.isNaN(n.v)) throw raise(exc.ValueError, 'cannot convert float NaN to integer');
+        if (!Number.isFinite(n.v)) throw raise(exc.OverflowError, 'cannot convert float infinity to integer');
         n = Number.isSafeInteger(Math.trunc(n.v)) ? Math.trunc(n.v) : BigInt(Math.trunc(n.v));
       }
       const negative = n < 0;
@@ -150,7 +152,9 @@ export function percentFormat(fmt: string, args: Value): string {
     if (value === undefined) value = mapping instanceof PyDict && usedMapping ? mapping : nextArg();
     out += convertOne(conv, value, flags, width, precision);
   }
-  if (argIndex < positional.length && !(mapping instanceof PyDict) && !(args instanceof PyInstance)) {
+  // CPython skips this check when the argument supports item access (a dict, list, range, ...).
+  const isMappingLike = args instanceof PyDict || args instanceof PyList || args instanceof PyRange || (args instanceof PyInstance && args.cls.lookup('__getitem__') !== undefined);
+  if (argIndex < positional.length && !isMappingLike) {
     throw raise(exc.TypeError, 'not all arguments converted during string formatting');
   }
   return out;

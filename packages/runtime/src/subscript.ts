@@ -121,10 +121,8 @@ function strGetItem(s: string, key: Value): Value {
 function rangeGetItem(r: PyRange, key: Value): Value {
   const len = rangeLength(r);
   if (key instanceof PySlice) {
-    const [start, , step, count] = sliceIndices(key, len);
-    const newStart = r.start + start * r.step;
-    const newStep = r.step * step;
-    return new PyRange(newStart, newStart + count * newStep, newStep);
+    const [start, stop, step] = sliceIndices(key, len);
+    return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
   }
   const i = indexValue(key);
   if (i === null) throw raise(exc.TypeError, `range indices must be integers or slices, not ${typeName(key)}`);

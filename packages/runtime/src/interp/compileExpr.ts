@@ -646,6 +646,9 @@ function isConstantExpr(e: Expr): boolean {
     return e.operand.value.kind === 'int' || e.operand.value.kind === 'float';
   }
   if (e.kind === 'Tuple') return e.elts.every(isConstantExpr);
+  // CPython's AST optimizer folds arithmetic on constants (10**15 is a constant).
+  if (e.kind === 'BinOp' && e.op !== 'MatMult') return isConstantExpr(e.left) && isConstantExpr(e.right);
+  if (e.kind === 'UnaryOp' && e.op !== 'Not') return isConstantExpr(e.operand);
   return false;
 }
 

@@ -9,7 +9,8 @@ export const handling: PyInstance[] = [];
 
 /**
  * A Python exception for `e`. A JS stack overflow becomes RecursionError; any
- * other JS error is an interpreter bug and is rethrown unchanged.
+ * other JS error is an interpreter bug, reported as SystemError so that it
+ * fails the request instead of the host.
  */
 export function toPyError(e: unknown): PyError {
   if (e instanceof PyError) return e;
@@ -17,5 +18,6 @@ export function toPyError(e: unknown): PyError {
     return raise(exc.RecursionError, 'maximum recursion depth exceeded');
   }
   if (e instanceof UserMethodTypeError) return raise(exc.TypeError, e.message);
-  throw e;
+  const message = e instanceof Error ? e.message : String(e);
+  return raise(exc.SystemError, `internal error in the Entflow runtime: ${message}`);
 }
