@@ -261,23 +261,23 @@ function validateTerminator(block: BlockIR, entity: EntityIR, entities: Map<stri
 }
 
 /** Checks a call's argument count and keyword names against the parameters. */
-function checkArity(params: ParamIR[], args: Node[], keywords: Keyword[], what: string, problems: string[]): void {
+function checkArity(params: ParamIR[], args: Node[], keywords: Keyword[], callDescription: string, problems: string[]): void {
   if (args.some((arg) => arg.kind === 'Starred') || keywords.some((keyword) => keyword.arg === null)) return;
   const positional = params.filter((param) => param.kind === 'positional');
   const keywordOnly = params.filter((param) => param.kind === 'keywordOnly');
   const hasVarPositional = params.some((param) => param.kind === 'varPositional');
   const hasVarKeyword = params.some((param) => param.kind === 'varKeyword');
   if (args.length > positional.length && !hasVarPositional) {
-    problems.push(`${what} passes ${args.length} positional arguments for ${positional.length} parameters`);
+    problems.push(`${callDescription} passes ${args.length} positional arguments for ${positional.length} parameters`);
   }
   const bound = new Set(positional.slice(0, args.length).map((param) => param.name));
   for (const keyword of keywords) {
     const known = positional.some((param) => param.name === keyword.arg) || keywordOnly.some((param) => param.name === keyword.arg);
-    if (!known && !hasVarKeyword) problems.push(`${what} passes unknown keyword ${keyword.arg}`);
+    if (!known && !hasVarKeyword) problems.push(`${callDescription} passes unknown keyword ${keyword.arg}`);
     bound.add(keyword.arg!);
   }
   for (const param of [...positional, ...keywordOnly]) {
-    if (param.defaultValue === null && !bound.has(param.name)) problems.push(`${what} lacks argument ${param.name}`);
+    if (param.defaultValue === null && !bound.has(param.name)) problems.push(`${callDescription} lacks argument ${param.name}`);
   }
 }
 

@@ -286,9 +286,9 @@ export class Checker {
   }
 
   /**
-   * The entity class whose member `name` the receiver uses, or null for a
-   * plain value. An `Any` receiver whose member several classes have is
-   * reported, and treated as a plain value.
+   * Returns the entity class whose member `name` the receiver uses, or null
+   * for a plain value. An `Any` receiver whose member several classes have
+   * is reported and treated as a plain value.
    */
   private receiverEntityName(receiver: Expr, name: string, kind: 'method' | 'attribute', state: WalkState): string | null {
     const owner = this.oracle.receiverEntity(this.oracle.typeOf(receiver, state.scope) ?? OTHER, name, kind);
@@ -371,7 +371,7 @@ export class Checker {
     if (state.method !== null && state.place === 'method') state.method.sites.push(site);
 
     if (site.kind !== 'remoteCall' && site.kind !== 'remoteRead' && site.kind !== 'create') return;
-    const what = describeSite(site);
+    const description = describeSite(site);
     switch (state.place) {
       case 'method':
         state.method!.suspendsDirectly = true;
@@ -379,18 +379,18 @@ export class Checker {
       case 'nested':
         this.sink.error(
           Code.remoteInNestedScope,
-          `${what} inside a lambda or nested function is not supported: do it directly in the method body (a comprehension or loop works).`,
+          `${description} inside a lambda or nested function is not supported: do it directly in the method body (a comprehension or loop works).`,
           site.node,
         );
         return;
       case 'invariant':
         if (site.kind === 'remoteRead') return;
-        this.sink.error(Code.remoteOutsideEntity, `${what} inside an invariant is not supported: invariants may only read entity attributes.`, site.node);
+        this.sink.error(Code.remoteOutsideEntity, `${description} inside an invariant is not supported: invariants may only read entity attributes.`, site.node);
         return;
       case 'module':
         this.sink.error(
           Code.remoteOutsideEntity,
-          `${what} outside an entity method is not supported: move this code into a method of an entity class, or into the client script.`,
+          `${description} outside an entity method is not supported: move this code into a method of an entity class, or into the client script.`,
           site.node,
         );
         return;

@@ -57,10 +57,10 @@ export class TypeOracle {
   }
 
   /**
-   * The entity class whose `member` a receiver of type `type` uses. A value
-   * typed `Any` is taken to refer to the one entity class that has such a
-   * method (or state attribute); null when no class has it (a plain value),
-   * `ambiguous` when several do.
+   * Returns the entity class whose `member` a receiver of type `type` uses.
+   * A value typed `Any` refers to the one entity class that has such a
+   * method (or state attribute). The result is null when no class has it (a
+   * plain value) and `ambiguous` when several do.
    */
   receiverEntity(type: AType, member: string, kind: 'method' | 'attribute'): EntityModel | 'ambiguous' | null {
     const className = entityClassOf(type);
@@ -72,7 +72,7 @@ export class TypeOracle {
     return owners.length === 1 ? owners[0]! : 'ambiguous';
   }
 
-  /** The type of an expression, or null when nothing is known yet (a local not inferred so far). */
+  /** Returns the type of an expression, or null when nothing is known yet (a local not inferred so far). */
   typeOf(expr: Expr, scope: Scope): AType | null {
     switch (expr.kind) {
       case 'Name': {
@@ -125,7 +125,7 @@ export class TypeOracle {
     }
   }
 
-  /** A scope binding the targets of a comprehension's generators. */
+  /** Returns a scope that binds the targets of a comprehension's generators. */
   comprehensionScope(generators: Comprehension[], scope: Scope): Scope {
     const inner: Scope = { vars: new Map(), parent: scope };
     for (const generator of generators) {
@@ -329,9 +329,9 @@ export interface FunctionTypes {
 }
 
 /**
- * Infers the types of a function's locals. `params` holds the parameter types
- * (annotated or not); `selfName` names the entity parameter whose attribute
- * assignments are reported for state inference.
+ * Infers the types of a function's locals. `params` contains the parameter
+ * types (annotated or not), and `selfName` names the entity parameter whose
+ * attribute assignments are reported for state inference.
  */
 export function inferFunctionTypes(
   node: FunctionDef | Lambda,

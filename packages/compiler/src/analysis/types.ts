@@ -43,7 +43,7 @@ export function toTypeRef(type: AType): TypeRef {
   }
 }
 
-/** The entity class a value of this type refers to, looking through `Optional`. */
+/** Returns the entity class a value of this type refers to, looking through `Optional`. */
 export function entityClassOf(type: AType): string | null {
   if (type.kind === 'entity') return type.className;
   if (type.kind === 'optional') return entityClassOf(type.inner);
@@ -115,8 +115,8 @@ export function elementTypeOf(type: AType): AType {
 }
 
 /**
- * Converts a type hint to a type. `isEntity` tells which names are entity
- * classes; string hints (`"Item"`, `"List[Item]"`) are read with the same rules.
+ * Converts a type hint to a type. `isEntity` returns whether a name is an
+ * entity class. String hints (`"Item"`, `"List[Item]"`) follow the same rules.
  */
 export function typeFromAnnotation(annotation: Expr | null, isEntity: (name: string) => boolean): AType {
   if (annotation === null) return OTHER;

@@ -5,7 +5,7 @@ import type { BlockIR, MethodIR, ProgramIR, Terminator } from '../ir.ts';
 import { terminatorText, shortBlockId } from './blockText.ts';
 import { unparseStmt } from './unparse.ts';
 
-/** What to draw: the dataflow graph, one method's blocks, or both for every split method. */
+/** Selection of graphs to draw: the dataflow graph, one method's blocks, or both for every split method. */
 export type GraphView = { kind: 'dataflow' } | { kind: 'method'; method: string } | { kind: 'all' };
 
 export interface GraphNode {

@@ -224,7 +224,7 @@ function floatText(value: number): string {
   return Math.abs(value) >= 1e16 && !text.includes('e') ? value.toExponential().replace(/\.?0*e/, 'e') : text;
 }
 
-/** A Python string literal for `text`, quoted as Python's `repr` would. */
+/** Returns a Python string literal for `text`, quoted as Python's `repr` quotes it. */
 function quote(text: string): string {
   const delimiter = text.includes("'") && !text.includes('"') ? '"' : "'";
   let body = '';

@@ -91,7 +91,7 @@ export class BlockBuilder {
     this.terminate({ kind: 'jump', target });
   }
 
-  /** A fresh local name `${prefix}N`; the `$` keeps it apart from every Python name. */
+  /** Returns a fresh local name `$<prefix>N`; the `$` keeps it apart from every Python name. */
   fresh(prefix: string): string {
     const next = (this.counters.get(prefix) ?? 0) + 1;
     this.counters.set(prefix, next);

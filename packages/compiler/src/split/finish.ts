@@ -53,7 +53,11 @@ export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): Fin
     }
   }
 
-  reachable.sort((a, b) => (a === entry ? -1 : b === entry ? 1 : a.order - b.order));
+  reachable.sort((a, b) => {
+    if (a === entry) return -1;
+    if (b === entry) return 1;
+    return a.order - b.order;
+  });
   const ids = new Map<DraftBlock, string>();
   reachable.forEach((block, index) => ids.set(block, `${qualifiedName}#${index}`));
   const idOf = (block: DraftBlock): string => ids.get(resolve(block))!;

@@ -1,7 +1,8 @@
 // Facts about each statement and expression of a split method that decide
-// how it is lowered: does it suspend (remote call, creation, remote read,
-// call of a split method on self), does it contain a `break`/`continue`
-// leaving it, a `return`, or a bare `raise`. Computed once per method.
+// how it is lowered. A node suspends when it contains a remote call, a
+// creation, a remote read or a call of a split method on self. The other
+// flags say whether it contains a `break` or `continue` that leaves it, a
+// `return`, or a bare `raise`. They are computed once per method.
 
 import type { Node } from '../ast.ts';
 import { forEachChild } from '../analysis/walk.ts';

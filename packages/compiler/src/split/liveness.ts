@@ -222,7 +222,7 @@ export class LivenessAnalysis {
     });
   }
 
-  /** What liveness needs of a block, computed once: statement transfer, terminator reads and edges. */
+  /** Computes once what liveness needs of a block: statement transfer, terminator reads and edges. */
   private blockSummary(block: BlockIR, indexOf: Map<string, number>): BlockSummary {
     const index = (id: string): number => indexOf.get(id) ?? -1;
     const terminator = block.terminator;
@@ -279,9 +279,8 @@ export class LivenessAnalysis {
   }
 
   /**
-   * The block's statements as a gen/kill function. Liveness is a gen/kill
-   * problem, so evaluating the statements against "nothing live" and "every
-   * local live" gives the function exactly.
+   * Returns the block's statements as a gen/kill function: gen from the
+   * statements with nothing live after them, kill from `mustAssign`.
    */
   private killedBy(statements: Stmt[]): string[] {
     const assigned = mustAssign(statements);

@@ -262,17 +262,18 @@ export class ExpressionLowering {
     builder.activate(after);
 
     // A generator expression becomes an iterator over the eagerly built list.
-    // NOTE: this changes when the remote calls happen relative to the
-    // consumer; the values and their order are the same when the consumer
-    // reads the whole iterator (sum, min, max, sorted, list, join, ...).
+    // NOTE: the remote calls then all happen before the consumer runs. The
+    // values and their order are the same when the consumer reads the whole
+    // iterator (sum, min, max, sorted, list, join), but not when it stops
+    // early or raises midway.
     if (expr.kind === 'GeneratorExp') return callName('iter', [nameLoad(result, expr)], expr);
     return nameLoad(result, expr);
   }
 
   /**
-   * Emits the nested loops of `generators[index..]`; `innermost` emits the
-   * body for one combination and must end the block (usually by jumping back
-   * to the header it is given).
+   * Emits the nested loops of `generators[index..]`. The callback `innermost`
+   * emits the body for one combination of items and must end its block,
+   * usually by jumping back to the loop header it receives.
    */
   private lowerGenerators(
     generators: Comprehension[],
@@ -391,7 +392,7 @@ function rebuildArguments(call: Call, values: Expr[]): { args: Expr[]; keywords:
   return { args, keywords };
 }
 
-/** The operands of an expression in evaluation order, and how to rebuild it from lowered operands. */
+/** Splits an expression into its operands in evaluation order and a function that rebuilds it from lowered operands. */
 function decompose(expr: Expr): Decomposed {
   switch (expr.kind) {
     case 'BinOp':
@@ -415,8 +416,8 @@ function decompose(expr: Expr): Decomposed {
         return { children: field.children, rebuild: (values) => ({ ...expr, values: [field.rebuild(values)] }) };
       }
       // Each replacement field is formatted before the next one is evaluated,
-      // so a field is lowered as a one-field f-string; a hoisted field goes
-      // back in as `{$tN}`, which formats the ready string unchanged.
+      // so a field is lowered as a one-field f-string. A hoisted field goes
+      // back in as `{$tN}`, which leaves the formatted string unchanged.
       const children = expr.values.map((value): Expr => (value.kind === 'FormattedValue' ? { kind: 'JoinedStr', values: [value], start: value.start, end: value.end } : value));
       return {
         children,
@@ -470,10 +471,13 @@ function decompose(expr: Expr): Decomposed {
       };
     }
     case 'Call': {
-      // A method call evaluates its receiver first; looking the method up on
-      // it has no side effect worth keeping apart, so it stays in the call.
+      // A method call evaluates its receiver first. Looking the method up on
+      // it stays in the call, so a missing method is reported after the
+      // arguments ran instead of before.
       const func = expr.func;
-      const funcSlot = func.kind === 'Attribute' ? [func.value] : func.kind === 'Name' ? [] : [func];
+      let funcSlot: Expr[] = [func];
+      if (func.kind === 'Attribute') funcSlot = [func.value];
+      else if (func.kind === 'Name') funcSlot = [];
       return {
         children: [...funcSlot, ...argumentValues(expr)],
         rebuild: (values) => {

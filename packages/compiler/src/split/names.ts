@@ -1,7 +1,7 @@
 // Name analysis of method bodies: which names are locals of the function,
 // and which locals an expression reads. Nested functions and lambdas read
-// their free variables when they run; they are counted as read where the
-// function is defined, which is exact unless the variable is reassigned
+// their free variables when they run, but they are counted as read where the
+// function is defined. That is exact unless the variable is reassigned
 // between the definition and a later call.
 
 import type { Expr, FunctionDef, Lambda, Node, Stmt } from '../ast.ts';

@@ -4,8 +4,8 @@
 import type { Expr, Node } from '../ast.ts';
 
 /**
- * Returns a copy of `expr` with the names in `mapping` renamed. `onCopy` is
- * told of each copied node and its original, so facts recorded about the
+ * Returns a copy of `expr` with the names in `mapping` renamed. `onCopy`
+ * receives each copied node with its original, so facts recorded about the
  * original (call classification) can be found from the copy.
  */
 export function renameNames<T extends Expr>(
