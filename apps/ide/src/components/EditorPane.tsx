@@ -1,10 +1,8 @@
-import { Suspense, lazy } from 'react';
 import { EditorTabs } from './EditorTabs.tsx';
-
-// Requested at once (before the first render), so Monaco loads while the
-// page renders and the first compile runs.
-const monacoHostModule = import('./MonacoHost.tsx');
-const MonacoHost = lazy(() => monacoHostModule);
+// NOTE: loading Monaco lazily (a dynamic import started at once) drew the
+// graph sooner but the editor later than this static import, measured with
+// e2e/perf.spec.ts on a loaded 2-core machine.
+import MonacoHost from './MonacoHost.tsx';
 
 /**
  * The Monaco editor with its file tabs. The `nokey` class keeps React Flow's
@@ -15,9 +13,7 @@ export function EditorPane() {
     <section className="pane editor-pane nokey" data-testid="editor.pane" aria-label="Source editor">
       <EditorTabs />
       <div className="editor-host" data-testid="editor.host">
-        <Suspense fallback={<div className="pane-placeholder">Loading editor…</div>}>
-          <MonacoHost />
-        </Suspense>
+        <MonacoHost />
       </div>
     </section>
   );

@@ -1,5 +1,4 @@
-// The Monaco editor itself. It is loaded as a separate chunk, so the rest of
-// the page (and the first compile) does not wait for Monaco's code to load.
+// The Monaco editor itself, bound to the editor store.
 import { useCallback, useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';

@@ -2,9 +2,10 @@ import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { useRunStore } from '../stores/runStore.ts';
 import { GUARANTEE_MODES, SEED_MAX, WORKERS_MAX, WORKERS_MIN, useConfigStore } from '../stores/configStore.ts';
 import type { GuaranteeMode } from '@entflow/simulator';
-import { jumpToEnd, jumpToStart, jumpToStep, stepBack, stepForward, togglePlay } from '../sim/playbackCommands.ts';
+import { jumpToEnd, jumpToStart, stepBack, stepForward, togglePlay } from '../sim/playbackCommands.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { Icon } from './Icon.tsx';
+import { StepScrubber } from './StepScrubber.tsx';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024, 4096, 16384, 65536];
 
@@ -15,11 +16,14 @@ function clampInt(value: string, min: number, max: number, fallback: number): nu
 
 /** Run, pause, step, scrub and the run settings, in one bar. */
 export function SimControls() {
-  const step = usePlaybackStore((state) => state.step);
+  // Only whether stepping back or forward is possible, not the step itself:
+  // the bar then re-renders at the ends of the run, not on every frame.
+  const isAtStart = usePlaybackStore((state) => state.step < 0);
+  const stepCount = useRunStore((state) => state.summary?.stepCount ?? 0);
+  const isAtEnd = usePlaybackStore((state) => state.step >= stepCount - 1);
   const isPlaying = usePlaybackStore((state) => state.isPlaying);
   const speed = usePlaybackStore((state) => state.speed);
   const setSpeed = usePlaybackStore((state) => state.setSpeed);
-  const stepCount = useRunStore((state) => state.summary?.stepCount ?? 0);
   const settings = useConfigStore();
   const hasRun = stepCount > 0;
 
@@ -30,7 +34,7 @@ export function SimControls() {
           <button type="button" className="btn btn-icon" title="First step (Home)" data-testid="sim.first" disabled={!hasRun} onClick={jumpToStart}>
             <Icon name="first" />
           </button>
-          <button type="button" className="btn btn-icon" title="Step back (, or ←; Alt+, anywhere)" data-testid="sim.back" disabled={!hasRun || step < 0} onClick={() => stepBack()}>
+          <button type="button" className="btn btn-icon" title="Step back (, or ←; Alt+, anywhere)" data-testid="sim.back" disabled={!hasRun || isAtStart} onClick={() => stepBack()}>
             <Icon name="back" />
           </button>
           <button
@@ -44,27 +48,14 @@ export function SimControls() {
             <Icon name={isPlaying ? 'pause' : 'play'} />
             {isPlaying ? 'Pause' : 'Run'}
           </button>
-          <button type="button" className="btn btn-icon" title="Step (. or →; Alt+. anywhere)" data-testid="sim.step" disabled={!hasRun || step >= stepCount - 1} onClick={() => stepForward()}>
+          <button type="button" className="btn btn-icon" title="Step (. or →; Alt+. anywhere)" data-testid="sim.step" disabled={!hasRun || isAtEnd} onClick={() => stepForward()}>
             <Icon name="forward" />
           </button>
           <button type="button" className="btn btn-icon" title="Last step (End)" data-testid="sim.last" disabled={!hasRun} onClick={jumpToEnd}>
             <Icon name="last" />
           </button>
         </div>
-        <input
-          type="range"
-          className="scrubber"
-          aria-label="Step"
-          data-testid="sim.scrub"
-          min={-1}
-          max={Math.max(stepCount - 1, -1)}
-          value={step}
-          disabled={!hasRun}
-          onChange={(event) => jumpToStep(Number(event.target.value))}
-        />
-        <span className="step-counter mono" data-testid="sim.stepCounter" title="Events applied / events in the run">
-          {step + 1} / {stepCount}
-        </span>
+        <StepScrubber />
       </div>
       <div className="control-row">
         <label className="field">

@@ -69,13 +69,17 @@ export function SpaceTimeDiagram() {
     const canvas = canvasRef.current;
     if (!canvas || !index || width === 0 || height === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+    // Resizing the backing store reallocates it, so only on a size change.
+    const pixelWidth = Math.round(width * ratio);
+    const pixelHeight = Math.round(height * ratio);
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
     const context = canvas.getContext('2d');
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     const drawn = drawSpaceTime(context, index, { ...view, width, height }, readColors(canvas), step);
-    setInfo(drawn.isDensity ? `${drawn.to - drawn.from} steps in view: zoom in (Ctrl+wheel) to see messages` : `${drawn.to - drawn.from} steps in view`);
+    const text = drawn.isDensity ? `${drawn.to - drawn.from} steps in view: zoom in (Ctrl+wheel) to see messages` : `${drawn.to - drawn.from} steps in view`;
+    setInfo((old) => (old === text ? old : text));
   }, [index, view, width, height, step, scheme]);
 
   const handleWheel = useCallback(

@@ -53,7 +53,7 @@ export function bindHighlights(bound: BoundEditor): () => void {
 
     const first = executing[0] ?? selected[0];
     if (shouldReveal && first && bound.editor.getModel() === model) {
-      bound.editor.revealRangeInCenterIfOutsideViewport(toRange(model, first), monaco.editor.ScrollType.Smooth);
+      bound.editor.revealRangeInCenterIfOutsideViewport(toRange(model, first), monaco.editor.ScrollType.Immediate);
     }
   };
 
@@ -79,7 +79,10 @@ export function bindHighlights(bound: BoundEditor): () => void {
       if (state.selectedBlockId !== previous.selectedBlockId) render(true);
     }),
     usePlaybackStore.subscribe((state, previous) => {
-      if (state.executingBlockId !== previous.executingBlockId) render(true);
+      // While playing, the highlight moves without scrolling the editor;
+      // pausing scrolls to where the run stopped.
+      if (state.executingBlockId !== previous.executingBlockId) render(!state.isPlaying);
+      else if (previous.isPlaying && !state.isPlaying) render(true);
     }),
     useCompileStore.subscribe((state, previous) => {
       if (state.output === previous.output) return;

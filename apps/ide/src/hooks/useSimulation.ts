@@ -14,6 +14,7 @@ import { isSuperseded } from '../sim/simulatorConnection.ts';
 import { EMPTY_OVERLAY, overlayOf } from '../sim/overlay.ts';
 
 const RUN_DEBOUNCE_MS = 120;
+const PLAYING_DETAIL_INTERVAL_MS = 120;
 
 function clampStep(step: number, stepCount: number): number {
   return Math.max(-1, Math.min(step, stepCount - 1));
@@ -28,13 +29,21 @@ export function useSimulation(): void {
     // comment, blank lines at the end) does not run the simulation again.
     let lastRunKey = '';
 
-    const showStep = (): void => {
+    // One step detail request at a time. While playing, details (state
+    // tables, inspector, graph overlay, editor highlight) refresh at most
+    // every PLAYING_DETAIL_INTERVAL_MS; the step counter and the space-time
+    // diagram still move every frame.
+    let isDetailInFlight = false;
+    let isDetailWanted = false;
+    let lastDetailAtMs = 0;
+    let detailTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const fetchDetail = (): void => {
       const { summary, runCount } = useRunStore.getState();
-      if (!summary) {
-        useOverlayStore.getState().setOverlay(EMPTY_OVERLAY);
-        usePlaybackStore.getState().setExecutingBlock(null);
-        return;
-      }
+      if (!summary) return;
+      isDetailInFlight = true;
+      isDetailWanted = false;
+      lastDetailAtMs = performance.now();
       const step = usePlaybackStore.getState().step;
       simulator
         .stepDetail(step)
@@ -46,7 +55,30 @@ export function useSimulation(): void {
         })
         .catch((error: unknown) => {
           if (!isSuperseded(error)) console.warn('step detail failed', error);
+        })
+        .finally(() => {
+          isDetailInFlight = false;
+          if (isDetailWanted) showStep();
         });
+    };
+
+    const showStep = (): void => {
+      if (!useRunStore.getState().summary) {
+        useOverlayStore.getState().setOverlay(EMPTY_OVERLAY);
+        usePlaybackStore.getState().setExecutingBlock(null);
+        return;
+      }
+      isDetailWanted = true;
+      if (isDetailInFlight || detailTimer !== undefined) return;
+      const waitMs = usePlaybackStore.getState().isPlaying ? PLAYING_DETAIL_INTERVAL_MS - (performance.now() - lastDetailAtMs) : 0;
+      if (waitMs <= 0) {
+        fetchDetail();
+        return;
+      }
+      detailTimer = setTimeout(() => {
+        detailTimer = undefined;
+        fetchDetail();
+      }, waitMs);
     };
 
     const runNow = async (): Promise<void> => {
@@ -123,13 +155,14 @@ export function useSimulation(): void {
         if (state.plan !== previous.plan) scheduleRun();
       }),
       usePlaybackStore.subscribe((state, previous) => {
-        if (state.step !== previous.step) showStep();
+        if (state.step !== previous.step || (previous.isPlaying && !state.isPlaying)) showStep();
       }),
     ];
     scheduleRun();
 
     return () => {
       clearTimeout(timer);
+      clearTimeout(detailTimer);
       for (const unsubscribe of unsubscribers) unsubscribe();
     };
   }, []);
