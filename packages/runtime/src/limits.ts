@@ -14,7 +14,10 @@ export interface RuntimeLimits {
    * RecursionError. CPython's default recursion limit is 1000.
    */
   recursionDepth: number;
-  /** Items in one list, tuple, dict, set or range materialisation before MemoryError. */
+  /**
+   * Items in one list, tuple, dict, set or range materialisation before
+   * MemoryError. 5 million keeps a runaway doubling loop well under a second.
+   */
   containerItemsMax: number;
   /** UTF-16 units in one string before MemoryError. */
   stringLengthMax: number;
@@ -29,7 +32,7 @@ export interface RuntimeLimits {
 export const DEFAULT_LIMITS: RuntimeLimits = {
   stepsPerRequest: 10_000_000,
   recursionDepth: 1000,
-  containerItemsMax: 10_000_000,
+  containerItemsMax: 5_000_000,
   stringLengthMax: 50_000_000,
   intBitsMax: 1 << 22,
   intMaxStrDigits: 4300,
