@@ -22,7 +22,7 @@ import { notImplementedHook } from './arith.ts';
 import { constructBuiltinTypes } from './constructors.ts';
 import {
   DONE, PyBuiltin, PyClass, PyDict, PyClassMethod, PyFloat, PyInstance, PyIter, PyList, PyProperty, PyRange, PyStaticMethod,
-  PyTuple, type BuiltinImpl, type IterResult, type Kwargs, type Value,
+  PySuper, PyTuple, type BuiltinImpl, type IterResult, type Kwargs, type Value,
 } from './values.ts';
 
 export const NotImplementedValue = new PyInstance(new PyClass('NotImplementedType', [objectType], () => NotImplementedValue));
@@ -502,6 +502,10 @@ export function makeBuiltins(): Map<string, Value> {
   b.set('staticmethod', wrapDescriptor('staticmethod', (f) => new PyStaticMethod(f)));
   b.set('classmethod', wrapDescriptor('classmethod', (f) => new PyClassMethod(f)));
   b.set('Ellipsis', null);
+  add('super', (a) => {
+    if (a.length !== 2 || !(a[0] instanceof PyClass)) throw raise(exc.RuntimeError, 'super(): use super() inside a method, or super(Class, obj)');
+    return new PySuper(a[0], a[1]);
+  });
   return b;
 }
 

@@ -6,7 +6,7 @@ import { makeBuiltins } from './builtins.ts';
 import { exc, objectType, raise, computeMro } from './exceptions.ts';
 import { Executor, runInline, currentHook } from './executor.ts';
 import { compileMethod, type CompiledMethod } from './interp/blocks.ts';
-import { ellipsis, superBuiltin } from './interp/compileExpr.ts';
+import { ellipsis } from './interp/compileExpr.ts';
 import { StmtCompiler, type StmtEnv } from './interp/compileStmt.ts';
 import { toPyError } from './interp/errors.ts';
 import { Cell, Frame } from './interp/frame.ts';
@@ -63,7 +63,6 @@ export class RuntimeProgram {
 
   constructor(readonly ir: ProgramIR, readonly limits: RuntimeLimits) {
     const builtins = makeBuiltins();
-    superBuiltin.value = builtins.get('super') ?? null;
     ellipsis.value = null;
     this.env = { globals: new Map(), builtins, modules: standardModules() };
     for (const e of ir.entities) this.entityByName.set(e.name, e);

@@ -576,8 +576,7 @@ export class ExprCompiler {
 
   call(scope: Scope, func: Expr, args: Expr[], keywords: Keyword[]): Ev {
     if (func.kind === 'Name' && func.id === 'super' && args.length === 0 && keywords.length === 0) {
-      const superName = this.loadName(scope, 'super');
-      return this.zeroArgSuper(scope, superName);
+      return this.zeroArgSuper(scope);
     }
     const argv = this.seqItems(scope, args);
     const nameOf = () => (func.kind === 'Name' ? `${func.id}()` : func.kind === 'Attribute' ? `${func.attr}()` : 'function');
@@ -603,17 +602,15 @@ export class ExprCompiler {
     };
   }
 
-  private zeroArgSuper(scope: Scope, superName: Ev): Ev {
+  private zeroArgSuper(scope: Scope): Ev {
     let fnScope: Scope | null = scope;
     while (fnScope !== null && fnScope.kind !== 'function') fnScope = fnScope.parent;
     const firstParam = fnScope?.node && 'args' in fnScope.node ? (fnScope.node.args as Arguments) : null;
     const first = firstParam && (firstParam.posonlyargs[0] ?? firstParam.args[0]);
     const selfEv = first ? this.loadName(scope, first.arg) : null;
     return (f) => {
-      const builtinSuper = superName(f);
       const func = f.func;
       if (selfEv === null || func === null || func.definingClass === null) {
-        if (builtinSuper !== superBuiltin.value) return callValue(builtinSuper, [], null);
         throw raise(exc.RuntimeError, 'super(): no arguments');
       }
       return new PySuper(func.definingClass, selfEv(f));
@@ -621,7 +618,6 @@ export class ExprCompiler {
   }
 }
 
-export const superBuiltin = { value: null as Value };
 export const ellipsis = { value: null as Value };
 
 function compareFn(op: string): (a: Value, b: Value) => boolean {
