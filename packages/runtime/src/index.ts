@@ -10,3 +10,4 @@ export { runDirect, runDirectProgram, type RunResult, type DirectOptions, type V
 export { toJsonValue, stringifyJson, type JsonValue } from './json.ts';
 export { flushOutput } from './output.ts';
 export { runSnippet, type SnippetResult } from './snippet.ts';
+export { PyDict, PyFloat, PyList, PySet, PyTuple } from './values.ts';
