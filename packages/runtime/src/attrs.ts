@@ -18,7 +18,7 @@ import {
   PyInstance, PyList, PyModule, PyProperty, PyRange, PySet, PyStaticMethod, PySuper, PyTuple, type Kwargs, type Value,
 } from './values.ts';
 
-/** What happens when synchronous code touches an entity reference; hosts may replace it. */
+/** Behaviour of synchronous code that touches an entity reference (raise by default); hosts may replace it. */
 export const referenceHooks = {
   getAttr(ref: EntityRef, name: string): Value {
     throw raise(exc.RuntimeError, `cannot read ${ref.className}.${name} of another entity here: remote reads are only possible in entity methods and the client's own code, not inside callbacks such as sorted(key=...)`);
@@ -28,13 +28,18 @@ export const referenceHooks = {
   },
 };
 
+function intOf(v: number | bigint | boolean): number | bigint {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
 const intMethods: Record<string, Method<number | bigint | boolean>> = {
-  bit_length: (v) => bitLength(typeof v === 'boolean' ? (v ? 1 : 0) : v),
+  bit_length: (v) => bitLength(intOf(v)),
   bit_count: (v) => {
-    const n = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-    return Array.from((n < 0 ? -BigInt(n) : BigInt(n)).toString(2)).filter((c) => c === '1').length;
+    const n = BigInt(intOf(v));
+    return Array.from((n < 0n ? -n : n).toString(2)).filter((c) => c === '1').length;
   },
-  conjugate: (v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v),
+  conjugate: (v) => intOf(v),
 };
 
 const rangeMethods: Record<string, Method<PyRange>> = {

@@ -453,7 +453,7 @@ function wrapDescriptor(name: string, make: (f: Value) => Value): PyClass {
 
 const propertyType = wrapDescriptor('property', (f) => new PyProperty(f, null));
 
-/** Every builtin name visible to programs. */
+/** Build the builtins namespace: every builtin name visible to programs. */
 export function makeBuiltins(): Map<string, Value> {
   constructBuiltinTypes();
   const b = new Map<string, Value>();

@@ -1,7 +1,7 @@
 // Runaway user code fails only its own request, with a clear message, fast,
 // and never overflows the JS stack. Time is measured as this process's CPU
-// time, because wall time on a machine shared with other test runs says
-// little about the runtime.
+// time, because wall time on a machine shared with other test runs
+// measures the load more than the runtime.
 
 import { compile } from '@entflow/compiler';
 import { describe, expect, it } from 'vitest';
