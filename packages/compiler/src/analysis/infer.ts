@@ -28,6 +28,11 @@ interface FunctionBindings {
   bindings: Binding[];
   /** Values of the function's own `return` statements (null for a bare return). */
   returns: (Expr | null)[];
+  /**
+   * True when some binding's source mentions a name another binding assigns,
+   * so inference needs more than one round to settle.
+   */
+  hasDependencies: boolean;
   /** Names bound without a type source (imports, handlers, nested definitions). */
   names: Set<string>;
   annotated: { name: string; annotation: Expr }[];
@@ -44,7 +49,8 @@ export class TypeOracle {
       const body: Stmt[] = node.kind === 'Lambda' ? [] : node.body;
       const names = new Set<string>();
       const returns: (Expr | null)[] = [];
-      cached = { bindings: collectBindings(body, this, names, returns), returns, names, annotated: allAnnotatedNames(body) };
+      const bindings = collectBindings(body, this, names, returns);
+      cached = { bindings, returns, hasDependencies: hasDependencies(bindings), names, annotated: allAnnotatedNames(body) };
       this.bindingCache.set(node, cached);
     }
     return cached;
@@ -257,7 +263,23 @@ export function bindTarget(target: Expr, type: AType, onBind: (target: Expr, typ
 /** One place where a function binds a name or a `self` attribute, with the type source. */
 interface Binding {
   target: Expr;
+  /** The expression the type comes from, or null. */
+  source: Expr | null;
   typeOf: (scope: Scope) => AType | null;
+}
+
+function hasDependencies(bindings: Binding[]): boolean {
+  const assigned = new Set<string>();
+  for (const binding of bindings) bindTarget(binding.target, OTHER, (target) => target.kind === 'Name' && assigned.add(target.id));
+  if (assigned.size === 0) return false;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node.kind === 'Name' && assigned.has(node.id)) found = true;
+    else forEachChild(node, visit);
+  };
+  for (const binding of bindings) if (binding.source !== null) visit(binding.source);
+  return found;
 }
 
 /**
@@ -269,12 +291,12 @@ function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>, r
   const visit = (node: Node): void => {
     switch (node.kind) {
       case 'Assign':
-        for (const target of node.targets) bindings.push({ target, typeOf: (scope) => oracle.typeOf(node.value, scope) });
+        for (const target of node.targets) bindings.push({ target, source: node.value, typeOf: (scope) => oracle.typeOf(node.value, scope) });
         break;
       case 'AnnAssign':
         if (node.value !== null) {
           const value = node.value;
-          bindings.push({ target: node.target, typeOf: (scope) => oracle.typeOf(value, scope) });
+          bindings.push({ target: node.target, source: value, typeOf: (scope) => oracle.typeOf(value, scope) });
         }
         break;
       case 'AugAssign':
@@ -282,16 +304,16 @@ function collectBindings(body: Stmt[], oracle: TypeOracle, names: Set<string>, r
         break;
       case 'For':
       case 'AsyncFor':
-        bindings.push({ target: node.target, typeOf: (scope) => elementTypeOf(oracle.typeOf(node.iter, scope) ?? OTHER) });
+        bindings.push({ target: node.target, source: node.iter, typeOf: (scope) => elementTypeOf(oracle.typeOf(node.iter, scope) ?? OTHER) });
         break;
       case 'NamedExpr':
-        bindings.push({ target: node.target, typeOf: (scope) => oracle.typeOf(node.value, scope) });
+        bindings.push({ target: node.target, source: node.value, typeOf: (scope) => oracle.typeOf(node.value, scope) });
         break;
       case 'ExceptHandler':
         if (node.name !== null) names.add(node.name);
         break;
       case 'withitem':
-        if (node.optional_vars) bindings.push({ target: node.optional_vars, typeOf: () => OTHER });
+        if (node.optional_vars) bindings.push({ target: node.optional_vars, source: null, typeOf: () => OTHER });
         break;
       case 'Import':
       case 'ImportFrom':
@@ -340,7 +362,7 @@ export function inferFunctionTypes(
   oracle: TypeOracle,
   selfName: string | null,
 ): FunctionTypes {
-  const { bindings, names, annotated } = oracle.bindingsOf(node);
+  const { bindings, names, annotated, hasDependencies: hasDependenciesInBody } = oracle.bindingsOf(node);
   const fixed = new Map(params);
   for (const statement of annotated) {
     if (!fixed.has(statement.name)) fixed.set(statement.name, typeFromAnnotation(statement.annotation, oracle.isEntity));
@@ -368,7 +390,7 @@ export function inferFunctionTypes(
     const stable = sameMaps(inferred, next);
     inferred = next;
     selfAssignments = nextSelf;
-    if (stable) break;
+    if (stable || !hasDependenciesInBody) break;
   }
 
   const vars = new Map<string, AType>([...inferred, ...fixed]);
