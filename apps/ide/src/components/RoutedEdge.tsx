@@ -22,19 +22,6 @@ function pathThrough(points: Point[]): string {
   return path;
 }
 
-const LOOP_REACH = 70;
-const LOOP_STEP = 34;
-
-/** A loop out of the node's right side and back, for calls from an operator to itself. */
-function loopPath(x: number, y: number, loopIndex: number): { path: string; label: Point } {
-  const reach = LOOP_REACH + loopIndex * LOOP_STEP;
-  const spread = 26 + loopIndex * 14;
-  return {
-    path: `M ${x} ${y - 6} C ${x + reach} ${y - spread * 2}, ${x + reach} ${y + spread * 2}, ${x + 2} ${y + 6}`,
-    label: { x: x + reach * 0.78, y },
-  };
-}
-
 function RoutedEdgeImpl(props: EdgeProps<RoutedFlowEdge>) {
   const { id, source, target, data, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
   const activity = useEdgeActivity(id);
@@ -43,9 +30,8 @@ function RoutedEdgeImpl(props: EdgeProps<RoutedFlowEdge>) {
 
   const hasRoute = data.points.length >= 2;
   const [fallbackPath, fallbackX, fallbackY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const loop = source === target ? loopPath(sourceX, sourceY, data.loopIndex ?? 0) : null;
-  const path = loop ? loop.path : hasRoute ? pathThrough(data.points) : fallbackPath;
-  const labelPosition = loop ? loop.label : (data.labelPosition ?? { x: fallbackX, y: fallbackY });
+  const path = data.loopPath ?? (hasRoute ? pathThrough(data.points) : fallbackPath);
+  const labelPosition = data.labelPosition ?? { x: fallbackX, y: fallbackY };
   const kind = (data.blockEdgeKind as string | undefined) ?? data.relation;
   const label = data.blockEdgeKind ? data.labels.join(', ') : formatEdgeLabel(data);
   const className = ['ef-edge', `ef-edge-${kind}`, selected ? 'is-selected' : '', activity ? 'is-active' : '']

@@ -37,7 +37,8 @@ export function StateTables() {
   if (tables.length === 0) {
     return (
       <div className="pane-placeholder" data-testid="state.empty">
-        No entities exist at step {detail.step + 1}. Step forward or press Run.
+        {detail.step < 0 ? 'Before the first step no entity exists yet.' : `No entity exists after step ${detail.step + 1}.`} Step forward or
+        press Run.
       </div>
     );
   }

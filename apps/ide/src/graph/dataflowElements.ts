@@ -32,8 +32,8 @@ export interface RoutedEdgeData extends Record<string, unknown> {
   labels: string[];
   points: Point[];
   labelPosition: Point | null;
-  /** For an edge from an operator to itself: its rank among that node's loops (0, 1, ...). */
-  loopIndex?: number;
+  /** For an edge from an operator to itself: the loop drawn above the node, as an SVG path. */
+  loopPath?: string;
 }
 
 export type DataflowFlowNode = Node<OperatorNodeData, 'operator'> | Node<EndpointNodeData, 'endpoint'>;
@@ -70,12 +70,33 @@ function groupEdges(ir: ProgramIR): Map<string, { from: string; to: string; rela
   for (const edge of ir.dataflow.edges) {
     const from = nodeIdOf(ir, edge.from);
     const to = nodeIdOf(ir, edge.to);
-    const id = dataflowEdgeId(from, to, edge.relation);
-    const group = groups.get(id) ?? { from, to, relation: edge.relation, labels: [] };
+    // A client creating an entity is one more request through the ingress:
+    // one edge per operator keeps wide programs readable.
+    const relation = from === 'ingress' && edge.relation === 'create' ? 'request' : edge.relation;
+    const id = dataflowEdgeId(from, to, relation);
+    const group = groups.get(id) ?? { from, to, relation, labels: [] };
     if (!group.labels.includes(edge.label)) group.labels.push(edge.label);
     groups.set(id, group);
   }
   return groups;
+}
+
+const LOOP_HEIGHT = 34;
+const LOOP_STEP = 26;
+
+/**
+ * A loop above a node, for calls from an operator to its own class (another
+ * key). Loops of one node nest, each LOOP_STEP pixels higher than the last.
+ */
+function loopAbove(topLeft: Point, width: number, index: number): { path: string; label: Point } {
+  const rise = LOOP_HEIGHT + index * LOOP_STEP;
+  const start = topLeft.x + width * (0.7 + index * 0.08);
+  const end = topLeft.x + width * (0.3 - index * 0.08);
+  const y = topLeft.y;
+  return {
+    path: `M ${start} ${y} C ${start} ${y - rise * 1.3}, ${end} ${y - rise * 1.3}, ${end} ${y}`,
+    label: { x: (start + end) / 2, y: y - rise },
+  };
 }
 
 function shortLabel(labels: string[]): string {
@@ -141,10 +162,11 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
   const loopCounts = new Map<string, number>();
   const edges: RoutedFlowEdge[] = [...groups].map(([id, group]) => {
     const route = layout.routes.get(id);
-    let loopIndex: number | undefined;
+    let loop: { path: string; label: Point } | null = null;
     if (group.from === group.to) {
-      loopIndex = loopCounts.get(group.from) ?? 0;
-      loopCounts.set(group.from, loopIndex + 1);
+      const index = loopCounts.get(group.from) ?? 0;
+      loopCounts.set(group.from, index + 1);
+      loop = loopAbove(layout.positions.get(group.from) ?? { x: 0, y: 0 }, sizes.get(group.from)?.width ?? OPERATOR_WIDTH, index);
     }
     return {
       id,
@@ -154,9 +176,9 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
       data: {
         relation: group.relation,
         labels: group.labels,
-        points: route?.points ?? [],
-        labelPosition: route?.label ?? null,
-        loopIndex,
+        points: loop ? [] : (route?.points ?? []),
+        labelPosition: loop ? loop.label : (route?.label ?? null),
+        loopPath: loop?.path,
       },
     };
   });
