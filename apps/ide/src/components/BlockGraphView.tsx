@@ -11,7 +11,7 @@ const NODE_TYPES: NodeTypes = { block: BlockNode };
 const EDGE_TYPES: EdgeTypes = { routed: RoutedEdge };
 const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 
-/** One method's block graph; clicking a block highlights its source lines. */
+/** Draws one method's block graph; clicking a block highlights its source lines. */
 export function BlockGraphView({ method, source }: { method: MethodIR; source: string }) {
   // The method's blocks and its own source text decide the drawing; edits
   // elsewhere in the file keep the elements and skip layout and rendering.

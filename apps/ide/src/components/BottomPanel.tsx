@@ -9,7 +9,7 @@ import { VerdictPanel } from './VerdictPanel.tsx';
 import { OutputPanel } from './OutputPanel.tsx';
 import { StepInspector } from './StepInspector.tsx';
 
-/** The run's panels in tabs; the step inspector sits beside the step-based ones. */
+/** Shows the run's panels in tabs, with the step inspector beside the step-based ones. */
 export function BottomPanel() {
   const tab = useLayoutStore((state) => state.bottomTab);
   const setTab = useLayoutStore((state) => state.setBottomTab);

@@ -15,7 +15,7 @@ const EDGE_TYPES: EdgeTypes = { routed: RoutedEdge };
 const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 /**
- * The program's dataflow graph. The viewport survives recompiles: it is
+ * Draws the program's dataflow graph. The viewport survives recompiles: it is
  * fitted only when the first graph appears and when another program is
  * loaded, never on an ordinary edit.
  */

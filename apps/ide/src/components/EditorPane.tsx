@@ -5,7 +5,7 @@ import { EditorTabs } from './EditorTabs.tsx';
 import MonacoHost from './MonacoHost.tsx';
 
 /**
- * The Monaco editor with its file tabs. The `nokey` class keeps React Flow's
+ * Renders the Monaco editor with its file tabs. The `nokey` class keeps React Flow's
  * window key handler from taking Space (its pan key) while a person types.
  */
 export function EditorPane() {

@@ -4,7 +4,7 @@ import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { recordCrash, recordLinkFault, recordPartition, recordSlow, RESTART_AFTER_TICKS } from '../sim/recordFault.ts';
 import type { LinkFaultKind } from '../sim/recordFault.ts';
 
-/** The menu a click on a worker or a graph edge opens; each item records a fault at the current step. */
+/** Renders the menu that a click on a worker or a graph edge opens; each item records a fault at the current step. */
 export function FaultMenu() {
   const target = useMenuStore((state) => state.faultMenu);
   const close = useMenuStore((state) => state.closeFaultMenu);

@@ -53,7 +53,7 @@ function FaultRow({ fault, index }: { fault: PlannedFault; index: number }) {
   );
 }
 
-/** The fault plan as an editable list (or JSON), replayable from the start. */
+/** Shows the fault plan as an editable list (or JSON) that can be replayed from the start. */
 export function FaultPlanPanel() {
   const plan = useFaultStore((state) => state.plan);
   const setPlan = useFaultStore((state) => state.setPlan);

@@ -18,7 +18,7 @@ function openExample(example: Example, withFaults: boolean): void {
   useLayoutStore.getState().setGalleryOpen(false);
 }
 
-/** The examples from the corpus, each with its note and suggested fault plan. */
+/** Lists the examples from the corpus, each with its note and suggested fault plan. */
 export function GalleryDialog() {
   const isOpen = useLayoutStore((state) => state.isGalleryOpen);
   const setOpen = useLayoutStore((state) => state.setGalleryOpen);

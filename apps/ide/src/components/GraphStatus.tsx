@@ -1,6 +1,6 @@
 import { useCompileStore } from '../stores/compileStore.ts';
 
-/** Compiler state in a few words: compile time, error count, or why nothing compiles. */
+/** Shows the compiler state in a few words: compile time or error count. */
 export function GraphStatus() {
   const output = useCompileStore((state) => state.output);
   const workerError = useCompileStore((state) => state.workerError);
@@ -10,9 +10,6 @@ export function GraphStatus() {
   if (workerError) {
     text = `Compiler failed: ${workerError}`;
     tone = 'error';
-  } else if (output?.unavailableReason) {
-    text = output.unavailableReason;
-    tone = 'warn';
   } else if (output) {
     const errors = output.diagnostics.entities.filter((d) => d.severity === 'error').length;
     text = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}: showing the last program that compiled` : `compiled in ${output.durationMs.toFixed(1)} ms`;

@@ -9,7 +9,7 @@ const ROW_HEIGHT = 22;
 const OVERSCAN_ROWS = 8;
 
 /**
- * Every trace event, one row each. Only the rows in view are rendered and
+ * Lists every trace event, one row each. Only the rows in view are rendered and
  * their events fetched, so a 100,000-event run scrolls like a short one.
  */
 export function MessageLog() {

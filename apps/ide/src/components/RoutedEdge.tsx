@@ -7,7 +7,7 @@ import { formatEdgeLabel } from '../graph/dataflowElements.ts';
 import { useEdgeActivity } from '../hooks/useEdgeActivity.ts';
 import { useMenuStore } from '../stores/menuStore.ts';
 
-/** A smooth path through dagre's route: straight ends, rounded bends. */
+/** Builds a smooth path through dagre's route, with straight ends and rounded bends. */
 function pathThrough(points: Point[]): string {
   const [first, ...rest] = points;
   if (!first) return '';

@@ -1,6 +1,6 @@
 import { useRunStore } from '../stores/runStore.ts';
 
-/** The run in a few words: running, its end and verdict, or why there is none. */
+/** Shows the run in a few words: running, its end and verdict, or why there is none. */
 export function RunStatus() {
   const status = useRunStore((state) => state.status);
   const message = useRunStore((state) => state.message);
@@ -15,7 +15,9 @@ export function RunStatus() {
     );
   }
   if (status !== 'ready' || !result) {
-    const tone = status === 'failed' ? 'error' : status === 'idle' ? 'ok' : 'warn';
+    let tone = 'warn';
+    if (status === 'failed') tone = 'error';
+    if (status === 'idle') tone = 'ok';
     return (
       <span className={`status status-${tone}`} data-testid="sim.status" data-status={status} title={message ?? ''}>
         {message ?? 'waiting for the compiler'}

@@ -23,7 +23,7 @@ function groupByClass(entities: readonly EntityView[]): ClassTable[] {
   return [...tables.values()];
 }
 
-/** Every entity's state at the current step; values this step changed are marked. */
+/** Shows every entity's state at the current step and marks the values this step changed. */
 export function StateTables() {
   const detail = useRunStore((state) => state.detail);
   const status = useRunStore((state) => state.status);

@@ -16,7 +16,7 @@ function MessageLine({ message }: { message: MessageSummary }) {
   );
 }
 
-/** The step on screen: what ran where, the message it consumed and its continuation. */
+/** Shows the step on screen: what ran where, the message it consumed and its continuation. */
 export function StepInspector() {
   const detail = useRunStore((state) => state.detail);
   const openMethod = useSelectionStore((state) => state.openMethod);

@@ -2,7 +2,7 @@ import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { useRunStore } from '../stores/runStore.ts';
 import { jumpToStep } from '../sim/playbackCommands.ts';
 
-/** The slider and the step counter: the only controls that change on every played frame. */
+/** Renders the slider and the step counter, the only controls that change on every played frame. */
 export function StepScrubber() {
   const step = usePlaybackStore((state) => state.step);
   const stepCount = useRunStore((state) => state.summary?.stepCount ?? 0);

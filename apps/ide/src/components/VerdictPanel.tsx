@@ -87,7 +87,7 @@ function ModeColumn({ comparison }: { comparison: ModeComparison }) {
   );
 }
 
-/** The three guarantee modes side by side against the fault-free reference. */
+/** Shows the three guarantee modes side by side against the fault-free reference. */
 export function VerdictPanel() {
   const status = useVerdictStore((state) => state.status);
   const result = useVerdictStore((state) => state.result);

@@ -3,7 +3,7 @@ import { useRunStore } from '../stores/runStore.ts';
 import { useMenuStore } from '../stores/menuStore.ts';
 
 /**
- * The workers an operator's partitions run on: every operator is partitioned
+ * Lists the workers an operator's partitions run on: every operator is partitioned
  * by key over all workers. A click opens the fault menu for that worker.
  */
 export function WorkerChips({ className }: { className: string }) {

@@ -1,5 +1,5 @@
 // The examples gallery, read from the shared corpus at build time: each
-// corpus/NN-name folder holds entities.py, client.py, an optional README.md
+// corpus/NN-name folder contains entities.py, client.py, an optional README.md
 // (first heading = title, first paragraph = note) and an optional
 // faults.json (the suggested fault plan).
 import type { SourceFiles } from '../workers/compilerProtocol.ts';

@@ -35,10 +35,11 @@ function sourceOf(source: string, span: Span | null | undefined): string {
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0] ?? '';
   const isCut = line.length < text.trimEnd().length;
-  return line.length > LINE_CHARS_MAX ? `${line.slice(0, LINE_CHARS_MAX - 1)}…` : isCut ? `${line} …` : line;
+  if (line.length > LINE_CHARS_MAX) return `${line.slice(0, LINE_CHARS_MAX - 1)}…`;
+  return isCut ? `${line} …` : line;
 }
 
-/** A one-line description of how the block ends. */
+/** Describes in one line how the block ends. */
 export function describeTerminator(terminator: Terminator, source: string): string {
   switch (terminator.kind) {
     case 'return':

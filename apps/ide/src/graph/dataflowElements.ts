@@ -50,7 +50,7 @@ export function operatorNodeId(className: string): string {
   return `op:${className}`;
 }
 
-/** The React Flow edge that carries messages of `relation` from one node to another. */
+/** Returns the id of the React Flow edge that carries messages of `relation` from one node to another. */
 export function dataflowEdgeId(from: string, to: string, relation: Relation): string {
   return `${from}->${to}:${relation}`;
 }
@@ -85,7 +85,7 @@ const LOOP_HEIGHT = 34;
 const LOOP_STEP = 26;
 
 /**
- * A loop above a node, for calls from an operator to its own class (another
+ * Computes a loop above a node, for calls from an operator to its own class (another
  * key). Loops of one node nest, each LOOP_STEP pixels higher than the last.
  */
 function loopAbove(topLeft: Point, width: number, index: number): { path: string; label: Point } {

@@ -70,7 +70,7 @@ export function useKeyboard(): void {
       if (isTextTarget(event.target)) return;
       const shortcut = SHORTCUTS.find((s) => s.plainKeys?.includes(event.key));
       if (!shortcut) return;
-      // A focused button already answers Space and Enter itself.
+      // A focused button already handles Space and Enter itself.
       if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
       event.preventDefault();
       run(shortcut.command);

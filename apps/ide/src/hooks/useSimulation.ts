@@ -34,7 +34,7 @@ export function useSimulation(): void {
     // every PLAYING_DETAIL_INTERVAL_MS; the step counter and the space-time
     // diagram still move every frame.
     let isDetailInFlight = false;
-    let isDetailWanted = false;
+    let isDetailRequested = false;
     let lastDetailAtMs = 0;
     let detailTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,7 +42,7 @@ export function useSimulation(): void {
       const { summary, runCount } = useRunStore.getState();
       if (!summary) return;
       isDetailInFlight = true;
-      isDetailWanted = false;
+      isDetailRequested = false;
       lastDetailAtMs = performance.now();
       const step = usePlaybackStore.getState().step;
       simulator
@@ -58,7 +58,7 @@ export function useSimulation(): void {
         })
         .finally(() => {
           isDetailInFlight = false;
-          if (isDetailWanted) showStep();
+          if (isDetailRequested) showStep();
         });
     };
 
@@ -68,7 +68,7 @@ export function useSimulation(): void {
         usePlaybackStore.getState().setExecutingBlock(null);
         return;
       }
-      isDetailWanted = true;
+      isDetailRequested = true;
       if (isDetailInFlight || detailTimer !== undefined) return;
       const waitMs = usePlaybackStore.getState().isPlaying ? PLAYING_DETAIL_INTERVAL_MS - (performance.now() - lastDetailAtMs) : 0;
       if (waitMs <= 0) {
@@ -85,8 +85,7 @@ export function useSimulation(): void {
       const output = useCompileStore.getState().output;
       if (!output) return;
       if (!output.ir) {
-        const reason = output.unavailableReason ?? 'Fix the errors in entities.py to run the simulation.';
-        runStore.setProblem(output.unavailableReason ? 'unavailable' : 'blocked', reason);
+        runStore.setProblem('blocked', 'Fix the errors in entities.py to run the simulation.');
         showStep();
         return;
       }
@@ -136,8 +135,8 @@ export function useSimulation(): void {
     };
 
     const scheduleRun = (): void => {
-      // The status says "running" from the change on, so nobody reads the
-      // previous run as the answer to the new inputs.
+      // The status is "running" from the change on, so no panel or test
+      // takes the previous run for the result of the new inputs.
       if (useRunStore.getState().status === 'ready') runStore.setRunning();
       clearTimeout(timer);
       timer = setTimeout(() => void runNow(), RUN_DEBOUNCE_MS);

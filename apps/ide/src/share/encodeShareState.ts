@@ -1,6 +1,6 @@
 // Permalink payloads. The state is JSON, compressed two ways: lz-string's
 // URI-safe encoding and DEFLATE (fflate) in base64url. The shorter one wins;
-// its first character says which: `l` for lz-string, `d` for DEFLATE.
+// its first character names the encoding: `l` for lz-string, `d` for DEFLATE.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { ParseResult, ShareState } from './shareState.ts';

@@ -42,9 +42,9 @@ export interface ShareStateV1 {
 export type ParseResult = { ok: true; state: ShareState; warning?: string } | { ok: false; error: string };
 
 /**
- * How version 2 stores files in a link: the text itself, or, for an
+ * The files as version 2 stores them in a link: the text itself, or, for an
  * unchanged gallery example, its id and a hash of its text (so gallery links
- * stay short, and a link made before the example changed says so).
+ * stay short, and a link made before the example changed is reported).
  */
 export type StoredFiles = SourceFiles | { fromExample: string; hash: string };
 
@@ -59,7 +59,7 @@ export function hashFiles(files: SourceFiles): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** The files as a link stores them: by reference when they are an unchanged example. */
+/** Returns the files as a link stores them: by reference when they are an unchanged example. */
 export function storeFiles(files: SourceFiles, exampleId: string | null): StoredFiles {
   const example = exampleId ? findExample(exampleId) : undefined;
   if (example && example.files.entities === files.entities && example.files.client === files.client) {

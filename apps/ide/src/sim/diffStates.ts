@@ -1,4 +1,4 @@
-// What one step changed: the values that differ between two states.
+// The changes of one step: the values that differ between two states.
 import type { StepState } from '@entflow/simulator';
 
 /**

@@ -207,7 +207,7 @@ export function drawSpaceTime(
   return { from, to, isDensity };
 }
 
-/** The step whose delivery point is nearest to (x, y), within `radius` pixels. */
+/** Returns the step whose delivery point is nearest to (x, y), within `radius` pixels. */
 export function hitTest(index: TraceIndex, view: SpaceTimeView, x: number, y: number, radius = 8): number | null {
   const [from, to] = visibleSteps(index, view);
   const laneCount = index.lanes.length;

@@ -27,7 +27,7 @@ export class SimulatorConnection {
     }
   }
 
-  /** The newest step wins: answers for older steps reject with SupersededError. */
+  /** The newest step wins: responses for older steps reject with SupersededError. */
   stepDetail(step: number) {
     return this.client.requestLatest('stepDetail', { step });
   }

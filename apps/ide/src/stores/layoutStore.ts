@@ -1,4 +1,4 @@
-// Which panel tab and which overlay (help, gallery) are open.
+// The open panel tab and the open overlays (help, gallery).
 import { create } from 'zustand';
 
 export type BottomTab = 'state' | 'log' | 'spacetime' | 'faults' | 'verdict' | 'output';

@@ -1,4 +1,4 @@
-// Where the person is in a simulation run. Kept apart from the run itself so
+// The playhead of a simulation run. Kept apart from the run itself so
 // that moving the playhead re-renders only what shows the current step.
 import { create } from 'zustand';
 

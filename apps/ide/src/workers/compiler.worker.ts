@@ -25,7 +25,6 @@ function compileFiles(files: SourceFiles): CompileOutput {
   return {
     ir: result.ir,
     diagnostics: { entities: result.diagnostics, client: client.diagnostics },
-    unavailableReason: null,
     irKey: result.ir ? hashText(JSON.stringify(result.ir)) : '',
     durationMs: performance.now() - started,
   };

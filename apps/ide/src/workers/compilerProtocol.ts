@@ -17,11 +17,9 @@ export interface SourceFiles {
 }
 
 export interface CompileOutput {
-  /** Null when the entities file has errors or no compiler is available. */
+  /** Null when the entities file has errors. */
   ir: ProgramIR | null;
   diagnostics: Record<FileId, Diagnostic[]>;
-  /** Why nothing could be compiled (the compiler package lacks an API); null normally. */
-  unavailableReason: string | null;
   /** FNV-1a hash of the IR's JSON: equal keys mean the same program to run ('' without IR). */
   irKey: string;
   /** Worker-side time spent compiling, in milliseconds. */

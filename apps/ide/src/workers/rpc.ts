@@ -80,7 +80,7 @@ export class WorkerClient<P extends Protocol> {
   }
 
   /**
-   * Sends a request whose answer matters only while it is the newest of its
+   * Sends a request whose response matters only while it is the newest of its
    * kind: an older one still in flight rejects with SupersededError when its
    * response arrives.
    */

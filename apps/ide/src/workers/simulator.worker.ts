@@ -10,8 +10,8 @@ import { findLinkMessage } from '../sim/findLinkMessage.ts';
 
 const EVENTS_PER_REQUEST_MAX = 2_000;
 
-// The simulator package grows its API over time; the worker uses what it
-// exports and says plainly what is missing instead of inventing results.
+// The simulator package grew its API in steps; the worker uses what it
+// exports and reports a missing function plainly instead of inventing results.
 const api = simulatorModule as unknown as {
   simulate?: (config: SimulationConfig) => SimulationRun;
   compareModes?: (config: SimulationConfig) => ComparisonResult | { error: string };

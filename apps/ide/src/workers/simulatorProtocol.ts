@@ -1,5 +1,5 @@
 // Messages between the page and the simulator worker. The worker keeps the
-// whole run (trace and state snapshots); the page asks for what it shows:
+// whole run (trace and state snapshots); the page requests what it shows:
 // a compact index of every step for the space-time diagram, one step's
 // detail, or a window of the message log.
 import type { ProgramIR } from '@entflow/compiler';
@@ -71,7 +71,7 @@ export interface StepDetail {
   consumedFrom: string | null;
 }
 
-/** Where the next message on a graph edge travels, as fault-plan endpoints. */
+/** The channel the next message on a graph edge travels, as fault-plan endpoints. */
 export interface LinkTarget {
   from: Endpoint;
   to: Endpoint;
@@ -80,7 +80,7 @@ export interface LinkTarget {
   text: string;
 }
 
-/** The answer when the simulator package cannot run yet. */
+/** The response when the simulator package cannot run yet. */
 export interface RunUnavailable {
   unavailableReason: string;
 }
