@@ -143,20 +143,48 @@ export class RuntimeProgram {
     return new Executor(this, entity, ctx, constructing);
   }
 
-  /** Build entity classes and run the module body. Returns an error text or null. */
+  /**
+   * Build entity classes and run the module body. Module statements and
+   * entity class bodies run in source order, as CPython defines them.
+   * Returns an error text or null.
+   */
   initialize(): string | null {
     for (const e of this.ir.entities) this.defineEntityClass(e);
     const { scope, builder } = analyzeBody('module', this.ir.moduleBody);
     const compiler = new StmtCompiler(this.env, builder);
     try {
-      const body = compiler.block(scope, this.ir.moduleBody);
-      body(new Frame(new Array(scope.slotCount), null));
+      const frame = new Frame(new Array(scope.slotCount), null);
+      const steps: { start: number; run: () => void }[] = this.ir.moduleBody.map((stmt) => {
+        const exec = compiler.block(scope, [stmt]);
+        return { start: stmt.start, run: () => { exec(frame); } };
+      });
+      for (const e of this.ir.entities) {
+        steps.push({ start: e.classSpan.start, run: () => this.runClassBody(e) });
+      }
+      steps.sort((a, b) => a.start - b.start);
+      frame.slots.length = scope.slotCount;
+      for (const step of steps) step.run();
       for (const e of this.ir.entities) this.evaluateDefaults(e, compiler);
     } catch (e) {
       const pe = toPyError(e);
       return formatError(pe.exc);
     }
     return null;
+  }
+
+  /** Run an entity's class body (constants, annotations) into its class namespace. */
+  private runClassBody(e: EntityIR): void {
+    const body = e.classBody ?? [];
+    if (body.length === 0) return;
+    const { scope, builder } = analyzeBody('class', body);
+    const exec = new StmtCompiler(this.env, builder).block(scope, body);
+    const frame = new Frame(new Array(scope.slotCount), null);
+    frame.ns = new Map();
+    exec(frame);
+    const cls = this.classes.get(e.name)!;
+    for (const [k, v] of frame.ns) {
+      if (!cls.dict.has(k)) cls.dict.set(k, v);
+    }
   }
 
   private defineEntityClass(e: EntityIR): void {
