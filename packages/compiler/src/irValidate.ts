@@ -54,23 +54,35 @@ function validateWholeMethod(method: MethodIR, problems: string[]): void {
 
 function validateSplitMethod(method: MethodIR, entity: EntityIR, entities: Map<string, EntityIR>, problems: string[]): void {
   const where = method.qualifiedName;
-  const blocks = new Map<string, BlockIR>();
-  for (const block of method.blocks) {
-    if (blocks.has(block.id)) problems.push(`${where}: block ${block.id} is defined twice`);
-    if (!block.id.startsWith(`${where}#`)) problems.push(`${where}: block id ${block.id} does not start with ${where}#`);
-    blocks.set(block.id, block);
-  }
-  if (!blocks.has(method.entry)) {
+  const prefix = `${where}#`;
+  const indexOf = new Map<string, number>();
+  method.blocks.forEach((block, index) => {
+    if (indexOf.has(block.id)) problems.push(`${where}: block ${block.id} is defined twice`);
+    if (!block.id.startsWith(prefix)) problems.push(`${where}: block id ${block.id} does not start with ${prefix}`);
+    indexOf.set(block.id, index);
+  });
+  const entry = indexOf.get(method.entry);
+  if (entry === undefined) {
     problems.push(`${where}: entry block ${method.entry} does not exist`);
     return;
   }
-  if (method.blocks[0]?.id !== method.entry) problems.push(`${where}: the entry block is not listed first`);
+  if (entry !== 0) problems.push(`${where}: the entry block is not listed first`);
+
+  // Successor indices per block: terminator targets, then the handler.
+  const successors: number[][] = method.blocks.map((block) => {
+    const targets = successorIds(block.terminator);
+    if (block.handler !== null) targets.push(block.handler);
+    const indices: number[] = [];
+    for (const target of targets) {
+      const index = indexOf.get(target);
+      if (index === undefined) problems.push(`${where}: block ${block.id} refers to missing block ${target}`);
+      else indices.push(index);
+    }
+    return indices;
+  });
 
   const locals = new Set(method.locals);
   for (const block of method.blocks) {
-    for (const target of [...successorIds(block.terminator), ...(block.handler === null ? [] : [block.handler])]) {
-      if (!blocks.has(target)) problems.push(`${where}: block ${block.id} refers to missing block ${target}`);
-    }
     for (let index = 0; index < block.liveIn.length; index++) {
       const name = block.liveIn[index]!;
       if (!locals.has(name)) problems.push(`${block.id}: live variable ${name} is not a local of the method`);
@@ -78,16 +90,28 @@ function validateSplitMethod(method: MethodIR, entity: EntityIR, entities: Map<s
     }
     validateTerminator(block, entity, entities, problems);
     const terminator = block.terminator;
-    if ('resume' in terminator && blocks.get(terminator.resume)?.handler !== block.handler && blocks.has(terminator.resume)) {
-      problems.push(`${block.id}: resume block ${terminator.resume} has another exception handler than the block that suspends`);
+    if ('resume' in terminator) {
+      const resume = indexOf.get(terminator.resume);
+      if (resume !== undefined && method.blocks[resume]!.handler !== block.handler) {
+        problems.push(`${block.id}: resume block ${terminator.resume} has another exception handler than the block that suspends`);
+      }
     }
   }
 
-  const reachable = reachableIds(method, blocks);
-  for (const block of method.blocks) {
-    if (!reachable.has(block.id)) problems.push(`${where}: block ${block.id} is unreachable`);
+  const isReachable = method.blocks.map(() => false);
+  isReachable[entry] = true;
+  const queue = [entry];
+  for (let position = 0; position < queue.length; position++) {
+    for (const next of successors[queue[position]!]!) {
+      if (isReachable[next]) continue;
+      isReachable[next] = true;
+      queue.push(next);
+    }
   }
-  validateTemporaries(method, blocks, problems);
+  method.blocks.forEach((block, index) => {
+    if (!isReachable[index]) problems.push(`${where}: block ${block.id} is unreachable`);
+  });
+  validateTemporaries(method, indexOf, problems);
 }
 
 function successorIds(terminator: Terminator): string[] {
@@ -108,47 +132,30 @@ function successorIds(terminator: Terminator): string[] {
   }
 }
 
-function reachableIds(method: MethodIR, blocks: Map<string, BlockIR>): Set<string> {
-  const seen = new Set<string>([method.entry]);
-  const queue = [method.entry];
-  for (let position = 0; position < queue.length; position++) {
-    const block = blocks.get(queue[position]!);
-    if (block === undefined) continue;
-    for (const next of [...successorIds(block.terminator), ...(block.handler === null ? [] : [block.handler])]) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
-}
-
 /**
  * Every compiler temporary (`$` name) live into a block must be assigned on
  * every path from the entry. User variables may be unbound on some path
  * (Python then raises UnboundLocalError), and `$exc` is bound by the runtime
  * when it enters a handler, so neither is checked here.
  */
-function validateTemporaries(method: MethodIR, blocks: Map<string, BlockIR>, problems: string[]): void {
-  const checked = method.blocks.filter((block) => block.liveIn.some((name) => name.startsWith('$') && name !== EXCEPTION_VAR));
-  if (checked.length === 0) return;
+function validateTemporaries(method: MethodIR, indexOf: Map<string, number>, problems: string[]): void {
+  const blocks = method.blocks;
+  const isChecked = (name: string): boolean => name.startsWith('$') && name !== EXCEPTION_VAR;
+  if (!blocks.some((block) => block.liveIn.some(isChecked))) return;
 
   // Forward must-assigned analysis over temporaries only, with a worklist.
-  const isTemporary = (name: string): boolean => name.startsWith('$');
-  const assignedIn = new Map(method.blocks.map((block) => [block.id, temporariesAssigned(block)]));
-  const assigned = new Map<string, Set<string> | null>(method.blocks.map((block) => [block.id, null]));
-  assigned.set(method.entry, new Set());
-  const worklist = [method.entry];
-  let steps = 0;
-  const limit = (method.blocks.length + 1) * (method.locals.length + 2) * 4;
+  const assignedIn = blocks.map(temporariesAssigned);
+  const assigned: (Set<string> | null)[] = blocks.map(() => null);
+  assigned[0] = new Set();
+  const worklist = [0];
+  const stepsMax = (blocks.length + 1) * (method.locals.length + 2) * 4;
 
-  const mergeInto = (target: string, names: Set<string>): void => {
-    const current = assigned.get(target);
-    if (current === undefined) return;
+  const mergeInto = (target: number | undefined, names: Set<string>): void => {
+    if (target === undefined) return;
+    const current = assigned[target] ?? null;
     let changed = false;
     if (current === null) {
-      assigned.set(target, new Set(names));
+      assigned[target] = new Set(names);
       changed = true;
     } else {
       for (const name of current) {
@@ -161,26 +168,27 @@ function validateTemporaries(method: MethodIR, blocks: Map<string, BlockIR>, pro
     if (changed) worklist.push(target);
   };
 
-  while (worklist.length > 0 && steps++ < limit) {
-    const block = blocks.get(worklist.pop()!)!;
-    const incoming = assigned.get(block.id)!;
+  for (let steps = 0; worklist.length > 0 && steps < stepsMax; steps++) {
+    const index = worklist.pop()!;
+    const block = blocks[index]!;
+    const incoming = assigned[index]!;
     const outgoing = new Set(incoming);
-    for (const name of assignedIn.get(block.id)!) outgoing.add(name);
+    for (const name of assignedIn[index]!) outgoing.add(name);
     for (const [target, extra] of edgeBindings(block.terminator)) {
       const names = new Set(outgoing);
-      for (const name of extra) if (isTemporary(name)) names.add(name);
-      mergeInto(target, names);
+      for (const name of extra) if (name.startsWith('$')) names.add(name);
+      mergeInto(indexOf.get(target), names);
     }
-    if (block.handler !== null) mergeInto(block.handler, new Set(incoming));
+    if (block.handler !== null) mergeInto(indexOf.get(block.handler), new Set(incoming));
   }
 
-  for (const block of checked) {
-    const names = assigned.get(block.id) ?? null;
+  blocks.forEach((block, index) => {
+    const names = assigned[index] ?? null;
     for (const name of block.liveIn) {
-      if (!isTemporary(name) || name === EXCEPTION_VAR) continue;
+      if (!isChecked(name)) continue;
       if (names === null || !names.has(name)) problems.push(`${block.id}: temporary ${name} may be unassigned on entry`);
     }
-  }
+  });
 }
 
 /**
