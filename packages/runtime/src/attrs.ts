@@ -84,6 +84,11 @@ function builtinTypeTable(c: PyClass): Record<string, Method<never>> | null {
   return null;
 }
 
+/** Attributes every exception has before anything sets them. */
+const EXCEPTION_DEFAULTS = new Map<string, Value>([
+  ['__cause__', null], ['__context__', null], ['__suppress_context__', false], ['__traceback__', null], ['__notes__', null],
+]);
+
 function noAttribute(obj: Value, name: string): never {
   if (obj instanceof PyClass) throw raise(exc.AttributeError, `type object '${obj.name}' has no attribute '${name}'`);
   if (obj instanceof PyModule) throw raise(exc.AttributeError, `module '${obj.name}' has no attribute '${name}'`);
@@ -119,6 +124,7 @@ export function getAttr(obj: Value, name: string): Value {
     if (found !== undefined) return bindFound(found, obj, cls);
     if (name === '__class__') return cls;
     if (name === '__dict__' && obj instanceof PyInstance) return dictOfAttrs(obj.attrs);
+    if (obj instanceof PyInstance && cls.isException && EXCEPTION_DEFAULTS.has(name)) return EXCEPTION_DEFAULTS.get(name)!;
     return noAttribute(obj, name);
   }
   if (obj instanceof EntityRef) return referenceHooks.getAttr(obj, name);

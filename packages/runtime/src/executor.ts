@@ -11,7 +11,7 @@ import { copyAcrossBoundary } from './copy.ts';
 import { exc, PyError, raise } from './exceptions.ts';
 import { pyEq } from './hashing.ts';
 import type { Continuation, ContinuationFrame, ExecContext, Outcome, Resumption } from './host.ts';
-import { exceptionMatches, makeRaisable } from './interp/compileStmt.ts';
+import { exceptionMatches, makeRaisable, setCause } from './interp/compileStmt.ts';
 import { toPyError } from './interp/errors.ts';
 import { Frame, RETURN } from './interp/frame.ts';
 import { bindArgs } from './interp/params.ts';
@@ -114,10 +114,8 @@ export class Executor {
                 throw new PyError(current);
               }
               const inst = makeRaisable(t.exc(f));
-              if (t.cause) {
-                const c = t.cause(f);
-                inst.attrs.set('__cause__', c === null ? null : makeRaisable(c));
-              }
+              // NOTE: implicit __context__ is not set for exceptions raised in lowered handler blocks.
+              if (t.cause) setCause(inst, t.cause(f));
               throw new PyError(inst);
             }
             case 'jump':

@@ -14,6 +14,8 @@ import {
 } from './values.ts';
 import { pyRepr } from './repr.ts';
 
+const EXCEPTION_SLOTS = new Set(['args', '__cause__', '__context__', '__suppress_context__', '__traceback__']);
+
 export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
 function refText(className: string, key: Value): string {
@@ -67,7 +69,11 @@ export function toJsonValue(v: Value, active: Set<object> = new Set()): JsonValu
     }
     if (v instanceof PyInstance) {
       const attrs: { [key: string]: JsonValue } = {};
-      for (const [k, x] of v.attrs) attrs[k] = toJsonValue(x, active);
+      for (const [k, x] of v.attrs) {
+        // Exceptions keep these in C slots in CPython, outside vars(e).
+        if (v.cls.isException && EXCEPTION_SLOTS.has(k)) continue;
+        attrs[k] = toJsonValue(x, active);
+      }
       return { $object: v.cls.name, attrs };
     }
     return { $repr: pyRepr(v) };

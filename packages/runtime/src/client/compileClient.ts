@@ -14,7 +14,7 @@ import { copyAcrossBoundary } from '../copy.ts';
 import { exc, PyError, raise } from '../exceptions.ts';
 import type { ClientRequest, Resumption } from '../host.ts';
 import { binOpName, unbound, type NameRef } from '../interp/compileExpr.ts';
-import { exceptionMatches, makeRaisable, StmtCompiler, type StmtEnv } from '../interp/compileStmt.ts';
+import { exceptionMatches, makeRaisable, setCause, StmtCompiler, withContext, type StmtEnv } from '../interp/compileStmt.ts';
 import { handling, toPyError } from '../interp/errors.ts';
 import { BREAK, Cell, CONTINUE, Frame, NORMAL, RETURN, type Ev, type Signal } from '../interp/frame.ts';
 import { bindArgs, type ParamSpec } from '../interp/params.ts';
@@ -409,10 +409,7 @@ export class ClientCompiler extends StmtCompiler {
             throw new PyError(current);
           }
           const inst = makeRaisable(yield* e(f));
-          if (c) {
-            const cv = yield* c(f);
-            inst.attrs.set('__cause__', cv === null ? null : makeRaisable(cv));
-          }
+          if (c) setCause(inst, yield* c(f));
           throw new PyError(inst);
         };
       }
@@ -553,6 +550,8 @@ export class ClientCompiler extends StmtCompiler {
             handling.push(pe.exc);
             try {
               r = yield* h.body(f);
+            } catch (raised) {
+              throw withContext(toPyError(raised), pe.exc);
             } finally {
               handling.pop();
               const u = unbinders[i];

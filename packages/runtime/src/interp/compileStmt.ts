@@ -293,10 +293,7 @@ export class StmtCompiler extends ExprCompiler {
     const cause = causeNode ? this.expr(scope, causeNode) : null;
     return (f) => {
       const inst = makeRaisable(ev(f));
-      if (cause) {
-        const c = cause(f);
-        inst.attrs.set('__cause__', c === null ? null : makeRaisable(c));
-      }
+      if (cause) setCause(inst, cause(f));
       throw new PyError(inst);
     };
   }
@@ -367,6 +364,8 @@ export class StmtCompiler extends ExprCompiler {
         handling.push(e);
         try {
           return body(f);
+        } catch (raised) {
+          throw withContext(toPyError(raised), e);
         } finally {
           handling.pop();
           if (unbind) unbind(f);
@@ -534,6 +533,18 @@ function deleteName(ref: NameRef, id: string, quiet = false): (f: Frame) => void
         if (!f.ns!.delete(id) && !quiet) nameError(id);
       };
   }
+}
+
+/** `raise ... from cause`: sets __cause__ and __suppress_context__ as CPython does. */
+export function setCause(inst: PyInstance, cause: Value): void {
+  inst.attrs.set('__cause__', cause === null ? null : makeRaisable(cause));
+  inst.attrs.set('__suppress_context__', true);
+}
+
+/** An exception leaving an `except` block gets the handled one as __context__ (implicit chaining). */
+export function withContext(pe: PyError, handled: PyInstance): PyError {
+  if (pe.exc !== handled && !pe.exc.attrs.has('__context__')) pe.exc.attrs.set('__context__', handled);
+  return pe;
 }
 
 /** The exception instance `raise v` raises (instantiating a class). */
