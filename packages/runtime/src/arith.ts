@@ -266,11 +266,12 @@ export function divmodValues(a: Value, b: Value): [Value, Value] {
   const ia = asInt(a);
   const ib = asInt(b);
   if (ia !== null && ib !== null) return intDivmod(ia, ib, 'divmod');
-  const fa = a instanceof PyFloat || ia !== null ? asFloat(a) : null;
-  const fb = b instanceof PyFloat || ib !== null ? asFloat(b) : null;
-  if (fa === null || fb === null) {
+  const numeric = (a instanceof PyFloat || ia !== null) && (b instanceof PyFloat || ib !== null);
+  if (!numeric) {
     throw raise(exc.TypeError, `unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
   }
+  const fa = asFloat(a)!;
+  const fb = asFloat(b)!;
   if (fb === 0) throw raise(exc.ZeroDivisionError, 'float divmod()');
   const [q, r] = floatDivmod(fa, fb);
   return [new PyFloat(q), new PyFloat(r)];

@@ -25,14 +25,101 @@ import { getItem, setItem } from '../subscript.ts';
 import { typeName } from '../types.ts';
 import { PySetTable } from '../setTable.ts';
 import {
-  DONE, EntityRef, PyBoundMethod, PyClass, PyDict, PyFunction, PyInstance, PyList, PySet, PyTuple, type Kwargs, type Value,
+  DONE, EntityRef, PyBoundMethod, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyIter, PyList, PySet, PyTuple,
+  type IterResult, type Kwargs, type Value,
 } from '../values.ts';
 
 export type Gen<T> = Generator<ClientRequest, T, Resumption | undefined>;
 export type GenEv = (f: Frame) => Gen<Value>;
 export type GenExec = (f: Frame) => Gen<Signal>;
 
-const IMPURE = new Set(['Call', 'Attribute', 'Lambda', 'FunctionDef', 'ClassDef', 'Await', 'Yield', 'YieldFrom', 'AsyncFunctionDef']);
+// Loops and comprehensions count as impure because they may iterate a client
+// generator, whose body may call entities.
+const IMPURE = new Set([
+  'Call', 'Attribute', 'Lambda', 'FunctionDef', 'ClassDef', 'Await', 'Yield', 'YieldFrom', 'AsyncFunctionDef',
+  'For', 'ListComp', 'SetComp', 'DictComp', 'GeneratorExp',
+]);
+
+/** What a client generator's body yields for a Python `yield`, next to entity requests. */
+interface PyYield {
+  kind: 'pyYield';
+  value: Value;
+}
+
+type BodyGen = Generator<ClientRequest | PyYield, Signal, Resumption | undefined>;
+
+/**
+ * A generator object of a client function that contains `yield`. Client code
+ * advances it with `nextGen` (which passes entity requests through to the
+ * host); builtins advance it with the synchronous `next`.
+ */
+export class ClientGenerator extends PyIter {
+  private body: BodyGen | null = null;
+  private isDone = false;
+
+  constructor(private readonly start: () => BodyGen, name: string) {
+    const holder: { self: ClientGenerator | null } = { self: null };
+    super(() => runSync(holder.self!.nextGen(), `generator ${name}()`), 'generator');
+    holder.self = this;
+  }
+
+  *nextGen(): Gen<IterResult> {
+    if (this.isDone) return DONE;
+    if (this.body === null) this.body = this.start();
+    let reply: Resumption | undefined;
+    for (;;) {
+      let step: IteratorResult<ClientRequest | PyYield, Signal>;
+      try {
+        step = this.body.next(reply);
+      } catch (e) {
+        this.isDone = true;
+        throw e;
+      }
+      if (step.done) {
+        this.isDone = true;
+        return DONE;
+      }
+      const y = step.value;
+      if (y.kind === 'pyYield') return y.value;
+      reply = yield y;
+    }
+  }
+}
+
+/** Items of `v`, advancing a client generator in client code (entity calls allowed). */
+function* materialize(v: Value): Gen<Value> {
+  if (!(v instanceof ClientGenerator)) return v;
+  const items: Value[] = [];
+  for (let x = yield* v.nextGen(); x !== DONE; x = yield* v.nextGen()) items.push(x);
+  return new PyList(items);
+}
+
+function* materializeAll(args: Value[]): Gen<Value[]> {
+  if (!args.some((a) => a instanceof ClientGenerator)) return args;
+  const out: Value[] = [];
+  for (const a of args) out.push(yield* materialize(a));
+  return out;
+}
+
+/** Next item of any iterator from client code. */
+function* nextItem(it: PyIter): Gen<IterResult> {
+  if (it instanceof ClientGenerator) return yield* it.nextGen();
+  return it.next();
+}
+
+function containsYield(nodes: Node[]): boolean {
+  for (const n of nodes) {
+    if (n.kind === 'Yield' || n.kind === 'YieldFrom') return true;
+    if (n.kind === 'FunctionDef' || n.kind === 'Lambda' || n.kind === 'ClassDef' || n.kind === 'AsyncFunctionDef') continue;
+    for (const key of Object.keys(n)) {
+      const v = (n as unknown as Record<string, unknown>)[key];
+      const items = Array.isArray(v) ? v : [v];
+      const children = items.filter((x): x is Node => typeof x === 'object' && x !== null && typeof (x as { kind?: unknown }).kind === 'string');
+      if (containsYield(children)) return true;
+    }
+  }
+  return false;
+}
 
 const pureCache = new WeakMap<object, boolean>();
 
@@ -74,6 +161,13 @@ export function* callGen(callee: Value, args: Value[], kwargs: Kwargs): Gen<Valu
     return yield* request({ kind: 'create', className: callee.name, args: a, kwargs: k });
   }
   if (callee instanceof PyFunction && callee.invokeGen !== null) return yield* callee.invokeGen(args, kwargs);
+  if (callee instanceof PyBuiltin && callee.name === 'next' && args[0] instanceof ClientGenerator) {
+    const x = yield* args[0].nextGen();
+    if (x !== DONE) return x;
+    if (args.length > 1) return args[1];
+    throw raise(exc.StopIteration, '');
+  }
+  if (callee instanceof PyBuiltin || (callee instanceof PyClass && !callee.isEntity)) args = yield* materializeAll(args);
   if (callee instanceof PyBoundMethod) {
     const fn = callee.func;
     if (fn instanceof PyFunction && fn.invokeGen !== null) return yield* fn.invokeGen([callee.self, ...args], kwargs);
@@ -105,7 +199,7 @@ export function* callMethodGen(obj: Value, name: string, args: Value[], kwargs: 
     const m = obj.lookup(name);
     if (m instanceof PyFunction && m.invokeGen !== null) return yield* m.invokeGen(args, kwargs);
   }
-  return callMethod(obj, name, args, kwargs);
+  return callMethod(obj, name, yield* materializeAll(args), kwargs);
 }
 
 /** Drive a generator synchronously; an entity interaction inside is an error. */
@@ -168,6 +262,14 @@ export class ClientCompiler extends StmtCompiler {
       }
       case 'ListComp': case 'SetComp': case 'GeneratorExp': case 'DictComp':
         return this.genComprehension(scope, node);
+      case 'Yield': {
+        const v = node.value ? this.genExpr(scope, node.value) : null;
+        return function* (f) {
+          const x = v ? yield* v(f) : null;
+          yield { kind: 'pyYield', value: x } as unknown as ClientRequest;
+          return null;
+        };
+      }
       default:
         return this.genGeneric(scope, node);
     }
@@ -286,7 +388,7 @@ export class ClientCompiler extends StmtCompiler {
       function* loop(level: number, it: Value): Gen<void> {
         const lv = levels[level];
         const iter = getIter(it);
-        for (let x = iter.next(); x !== DONE; x = iter.next()) {
+        for (let x = yield* nextItem(iter); x !== DONE; x = yield* nextItem(iter)) {
           if (--rt.budget.remaining < 0) throw stepLimitError();
           lv.store(f, x);
           let ok = true;
@@ -388,7 +490,7 @@ export class ClientCompiler extends StmtCompiler {
         const orelse = this.genBlock(scope, node.orelse);
         return function* (f) {
           const it = getIter(yield* iter(f));
-          for (let x = it.next(); x !== DONE; x = it.next()) {
+          for (let x = yield* nextItem(it); x !== DONE; x = yield* nextItem(it)) {
             if (--rt.budget.remaining < 0) throw stepLimitError();
             yield* store(f, x);
             const r = yield* body(f);
@@ -602,11 +704,20 @@ export class ClientCompiler extends StmtCompiler {
     const freeSlots = freeNames.map((n) => inner.slots.get(n)!);
     const refs = freeNames.map((n) => this.resolve(scope, n));
     const cellParams = [...inner.cells].filter((n) => inner.locals.has(n)).map((n) => inner.slots.get(n)!);
+    const isGenerator = node.kind === 'FunctionDef' && containsYield(node.body);
     return (f) => {
       const spec: ParamSpec = { ...baseSpec, defaults: defaults.map((d) => d(f)), kwDefaults: kwDefaults.map((d) => (d ? d(f) : undefined)) };
       const closure = refs.map((ref) => (ref.kind === 'cell' ? (f.slots[ref.slot] as Cell) : ref.kind === 'global' ? ref.cell : new Cell(undefined)));
       let fn: PyFunction;
       const invokeGen = function* (args: Value[], kwargs: Kwargs): Gen<Value> {
+        if (isGenerator) {
+          const frame = new Frame(new Array(inner.slotCount), fn);
+          spec.qualname = fn.qualname;
+          bindArgs(spec, frame.slots, args, kwargs);
+          for (let i = 0; i < freeSlots.length; i++) frame.slots[freeSlots[i]] = closure[i];
+          for (const s of cellParams) frame.slots[s] = new Cell(frame.slots[s] as Value | undefined);
+          return new ClientGenerator(() => run(frame) as BodyGen, fn.qualname);
+        }
         enterCall();
         try {
           const frame = new Frame(new Array(inner.slotCount), fn);
