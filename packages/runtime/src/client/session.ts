@@ -25,6 +25,30 @@ function parseClient(source: string | Module): { module: Module } | { error: str
   return { module: result.module };
 }
 
+/**
+ * Client-capable versions of the entity module's top-level functions. In
+ * CPython a helper of the entities file called by the client runs as client
+ * code and may call entities; these versions can, and still read and write
+ * the entity module's globals.
+ */
+function clientVersionsOfModuleFunctions(program: RuntimeProgram): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const body = program.ir.moduleBody;
+  if (!body.some((s) => s.kind === 'FunctionDef')) return out;
+  const { scope, builder } = analyzeBody('module', body);
+  const compiler = new ClientCompiler(program.env, builder);
+  const frame = new Frame(new Array(scope.slotCount), null);
+  for (const stmt of body) {
+    if (stmt.kind !== 'FunctionDef') continue;
+    try {
+      out.set(stmt.name, compiler.functionDef(scope, stmt)(frame));
+    } catch {
+      // A decorator or default that fails here failed at load time too; keep the original.
+    }
+  }
+  return out;
+}
+
 export function startClientSession(program: RuntimeProgram, source: string | Module, options: ClientOptions): ClientSession {
   const parsed = parseClient(source);
   let gen: Gen<unknown> | null = null;
@@ -37,6 +61,10 @@ export function startClientSession(program: RuntimeProgram, source: string | Mod
   } else {
     const globals = new Map<string, Cell>();
     for (const [k, v] of program.globalValues()) globals.set(k, new Cell(v));
+    for (const [name, fn] of clientVersionsOfModuleFunctions(program)) {
+      const cell = globals.get(name);
+      if (cell !== undefined && cell.v === program.env.globals.get(name)?.v) cell.v = fn;
+    }
     globals.set('client_id', new Cell(options.clientId));
     globals.set('__name__', new Cell('__main__'));
     const modules = new Map(program.env.modules);
