@@ -17,7 +17,7 @@ interface Place {
   depth: number;
 }
 
-const PRELUDE = `from typing import List, Optional
+const PRELUDE = `from typing import Dict, List, Optional
 
 from stateflow import entity
 
@@ -60,6 +60,7 @@ class Main:
         self.peers: List[Peer] = peers
         self.count: int = 0
         self.created: int = 0
+        self.hist: Dict[str, int] = {"total": 0}
 
     def __key__(self):
         return self.name
@@ -169,6 +170,14 @@ function simpleStatement(place: Place): fc.Arbitrary<string[]> {
     fc.tuple(value, value).map(([a, b]) => [`x, y = ${a}, ${b}`]),
     boolExpr(1, place).map((c) => [`assert ${c} or True`]),
   ];
+  options.push(
+    value.map((v) => [`self.hist[str(x % 3)] = ${v}`]),
+    value.map((v) => [`self.hist["total"] += ${v}`]),
+    value.map((v) => [`if (t := ${v}) > 3:`, '    x = t']),
+    value.map((v) => ['scale = lambda k: k * 2 + x', `y += scale(${v})`]),
+    fc.constant(['x = len([z.get() for z in self.peers if z.get() > x])']),
+    fc.constant(['for k, z in enumerate(self.peers):', '    y += z.get() * k']),
+  );
   if (place.isInLoop) options.push(fc.constantFrom(['break'], ['continue']));
   if (place.peerVariable !== null) options.push(fc.constant([`x += ${place.peerVariable}.add(1)`]));
   return fc.oneof(...options);
@@ -208,7 +217,7 @@ function statement(place: Place): fc.Arbitrary<string[]> {
       arbitrary: fc.tuple(inner({}), inner({}), fc.option(inner({}), { nil: null }), fc.option(inner({}), { nil: null })).map(
         ([body, handler, orelse, finalbody]) => [
           'try:', ...indent(body),
-          'except Oops as error:', '    print("caught", error)', ...indent(handler),
+          'except Oops as error:', '    print("caught", error)', ...indent(handler), '    if n == 5:', '        raise',
           ...(orelse === null ? [] : ['else:', ...indent(orelse)]),
           ...(finalbody === null ? [] : ['finally:', ...indent(finalbody)]),
         ],
