@@ -27,8 +27,8 @@ const DUNDER: Record<BinOpName, [string, string]> = {
 export const percentHook = { format: (_fmt: string, _args: Value): Value => null };
 export const notImplementedHook = { value: null as Value };
 
-function unsupported(op: string, a: Value, b: Value): never {
-  const shown = op === '**' ? '** or pow()' : op;
+function unsupported(op: string, a: Value, b: Value, inPlace = false): never {
+  const shown = inPlace ? `${op}=` : op === '**' ? '** or pow()' : op;
   throw raise(exc.TypeError, `unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
@@ -131,8 +131,8 @@ export function mul(a: Value, b: Value): Value {
   return arith('*', a, b);
 }
 
-/** Any binary operator. */
-export function arith(op: BinOpName, a: Value, b: Value): Value {
+/** Any binary operator; `inPlace` only changes the operator an error message shows (`+=`). */
+export function arith(op: BinOpName, a: Value, b: Value, inPlace = false): Value {
   const ia = asInt(a);
   const ib = asInt(b);
   if (ia !== null && ib !== null) {
@@ -144,13 +144,13 @@ export function arith(op: BinOpName, a: Value, b: Value): Value {
   if ((a instanceof PyFloat || ia !== null) && (b instanceof PyFloat || ib !== null)) {
     const r = floatOp(op, asFloat(a)!, asFloat(b)!);
     if (r !== undefined) return r;
-    return unsupported(op, a, b);
+    return unsupported(op, a, b, inPlace);
   }
   const r = otherOp(op, a, b, ia, ib);
   if (r !== undefined) return r;
   const u = userBinop(op, a, b);
   if (u !== undefined) return u;
-  return unsupported(op, a, b);
+  return unsupported(op, a, b, inPlace);
 }
 
 function intOp(op: BinOpName, a: Int, b: Int): Value {
@@ -407,7 +407,13 @@ export function inplace(op: BinOpName, a: Value, b: Value): Value {
   }
   if (a instanceof PySet && !a.frozen && b instanceof PySet && (op === '|' || op === '&' || op === '-' || op === '^')) {
     if (op === '|') a.table.merge(b.table);
-    else if (op === '-') for (const k of b.table.keys()) a.table.discard(k);
+    else if (op === '-') {
+      if (a === b) a.table.clear();
+      else {
+        for (const k of b.table.keys()) a.table.discard(k);
+        a.table.compactAfterDiscards();
+      }
+    }
     else if (op === '&') a.table = setOp('&', a, b).table;
     else for (const [k, h] of b.table.entries()) if (!a.table.discard(k)) a.table.addWithHash(k, h);
     return a;
@@ -423,7 +429,7 @@ export function inplace(op: BinOpName, a: Value, b: Value): Value {
       if (r !== notImplementedHook.value) return r;
     }
   }
-  if (op === '+') return add(a, b);
-  return arith(op, a, b);
+  if (op === '+' && typeof a === 'string' && typeof b === 'string') return add(a, b);
+  return arith(op, a, b, true);
 }
 

@@ -197,6 +197,17 @@ function addAllInOrder(t: PySetTable, v: Value): void {
   for (const x of toArray(v)) t.add(x);
 }
 
+/** CPython's set_difference_update_internal: discard, then compact if many dummies remain. */
+function differenceUpdate(s: PySet, o: Value): void {
+  if (o === s) {
+    s.table.clear();
+    return;
+  }
+  const items = o instanceof PySet ? o.table.keys() : toArray(o);
+  for (const x of items) s.table.discard(x);
+  s.table.compactAfterDiscards();
+}
+
 function mutable(s: PySet, name: string): void {
   if (s.frozen) throw raise(exc.AttributeError, `'frozenset' object has no attribute '${name}'`);
 }
@@ -243,7 +254,8 @@ export const setMethods: Record<string, Method<PySet>> = {
     return null;
   },
   intersection: (s, a) => {
-    let r = new PySet(s.table.copy(), s.frozen);
+    if (a.length === 0) return new PySet(s.table.copy(), s.frozen);
+    let r = s;
     for (const o of a) {
       if (o instanceof PySet) r = setOp('&', r, o);
       else {
@@ -261,16 +273,20 @@ export const setMethods: Record<string, Method<PySet>> = {
     return null;
   },
   difference: (s, a) => {
-    let r = new PySet(s.table.copy(), s.frozen);
-    for (const o of a) {
-      if (o instanceof PySet) r = setOp('-', r, o);
-      else for (const x of toArray(o)) r.table.discard(x);
+    if (a.length === 0) return new PySet(s.table.copy(), s.frozen);
+    const [first, ...rest] = a;
+    let r: PySet;
+    if (first instanceof PySet) r = setOp('-', s, first);
+    else {
+      r = new PySet(s.table.copy(), s.frozen);
+      for (const x of toArray(first)) r.table.discard(x);
     }
+    for (const o of rest) differenceUpdate(r, o);
     return r;
   },
   difference_update: (s, a) => {
     mutable(s, 'difference_update');
-    for (const o of a) for (const x of toArray(o)) s.table.discard(x);
+    for (const o of a) differenceUpdate(s, o);
     return null;
   },
   symmetric_difference: (s, a) => {

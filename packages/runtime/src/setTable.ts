@@ -215,6 +215,12 @@ export class PySetTable {
     for (const [k, h] of other.entries()) this.addWithHash(k, h);
   }
 
+  /** After many discards (set_difference_update): rebuild when more than a quarter of the table is dummies. */
+  compactAfterDiscards(): void {
+    if (this.fill - this.used <= Math.floor(this.mask / 4)) return;
+    this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+  }
+
   copy(): PySetTable {
     const t = new PySetTable();
     t.merge(this);
