@@ -16,7 +16,8 @@ import { rt } from '../state.ts';
 import { getItem, setItem } from '../subscript.ts';
 import { typeName } from '../types.ts';
 import {
-  DONE, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PySet, PySlice, PySuper, PyTuple, type Kwargs, type Value,
+  DONE, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyObject, PySet, PySlice, PySuper, PyTuple, type Kwargs,
+  type Value,
 } from '../values.ts';
 import { Cell, type Ev, type Frame, type Store } from './frame.ts';
 import type { Scope, ScopeBuilder } from './scope.ts';
@@ -212,7 +213,8 @@ export class ExprCompiler {
 
   /** Evaluate a list that may contain `*starred` items. */
   seqItems(scope: Scope, elts: Expr[]): (f: Frame) => Value[] {
-    if (!elts.some((e) => e.kind === 'Starred')) {
+    const mayHoldSpread = (e: Expr) => e.kind === 'Name' && e.id.startsWith('$');
+    if (!elts.some((e) => e.kind === 'Starred' || mayHoldSpread(e))) {
       const evs = this.exprs(scope, elts);
       const n = evs.length;
       return (f) => {
@@ -229,7 +231,11 @@ export class ExprCompiler {
           const v = p.ev(f);
           if (!isIterable(v)) throw raise(exc.TypeError, `Value after * must be an iterable, not ${typeName(v)}`);
           for (const x of toArray(v)) out.push(x);
-        } else out.push(p.ev(f));
+          continue;
+        }
+        const v = p.ev(f);
+        if (v instanceof PySpread) for (const x of v.items) out.push(x);
+        else out.push(v);
       }
       checkSize(out.length);
       return out;
@@ -390,8 +396,17 @@ export class ExprCompiler {
         };
       }
       case 'Lambda': return this.lambda(scope, node);
-      case 'Starred':
-        return () => { throw raise(exc.TypeError, "can't use starred expression here"); };
+      case 'Starred': {
+        // The splitter may hoist `*x` out of a display into a temporary
+        // (`$t = *x`, then `[$t, ...]`): the temporary holds the unpacked
+        // items, which seqItems splices back in.
+        const v = this.expr(scope, node.value);
+        return (f) => {
+          const x = v(f);
+          if (!isIterable(x)) throw raise(exc.TypeError, `Value after * must be an iterable, not ${typeName(x)}`);
+          return new PySpread(toArray(x));
+        };
+      }
       default:
         return () => { throw raise(exc.NotImplementedError, `${node.kind} expressions are not supported by the entity language`); };
     }
@@ -619,6 +634,11 @@ export class ExprCompiler {
 }
 
 export const ellipsis = { value: null as Value };
+
+/** Items of a hoisted `*x`, spliced into the display or call that uses the temporary. */
+export class PySpread extends PyObject {
+  constructor(readonly items: Value[]) { super(); }
+}
 
 function compareFn(op: string): (a: Value, b: Value) => boolean {
   switch (op) {
