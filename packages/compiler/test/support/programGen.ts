@@ -47,6 +47,9 @@ class Peer:
     def flag(self) -> bool:
         return self.value % 2 == 0
 
+    def relay(self, main: "Main", n: int) -> int:
+        return main.bump(n % 4) + self.value
+
     def boom(self, n: int) -> int:
         if n % 3 == 0:
             raise Oops(f"boom {n} at {self.name}")
@@ -64,6 +67,11 @@ class Main:
 
     def __key__(self):
         return self.name
+
+    def bump(self, n: int) -> int:
+        self.count += n
+        self.hist["total"] += 1
+        return self.count
 
     def helper(self, p: Peer, n: int) -> int:
         self.count += 1
@@ -120,6 +128,7 @@ function intExpr(depth: number, place: Place): fc.Arbitrary<string> {
       { weight: 2, arbitrary: inner.map((a) => `p.add(${a} % 4)`) },
       { weight: 1, arbitrary: inner.map((a) => `q.boom(${a})`) },
       { weight: 1, arbitrary: inner.map((a) => `self.helper(q, ${a})`) },
+      { weight: 1, arbitrary: inner.map((a) => `p.relay(self, ${a})`) },
       { weight: 1, arbitrary: inner.map((a) => `self.make(${a} % 9)`) },
       { weight: 1, arbitrary: inner.map((a) => `Peer("t" + str(self.count) + "-" + str(${a}), 1).get()`) },
       { weight: 1, arbitrary: fc.tuple(inner, condition, inner).map(([a, c, b]) => `(${a} if ${c} else ${b})`) },
@@ -165,6 +174,7 @@ function simpleStatement(place: Place): fc.Arbitrary<string[]> {
     value.map((v) => [`x = ${v}`]),
     value.map((v) => [`y += ${v}`]),
     value.map((v) => [`self.count += ${v}`]),
+    value.map((v) => [`self.count = self.count * 2 + p.relay(self, ${v})`]),
     value.map((v) => [`print("value", ${v})`]),
     value.map((v) => [`q.add(${v} % 3)`]),
     fc.tuple(value, value).map(([a, b]) => [`x, y = ${a}, ${b}`]),
