@@ -40,7 +40,7 @@ const IMPURE = new Set([
   'For', 'ListComp', 'SetComp', 'DictComp', 'GeneratorExp',
 ]);
 
-/** What a client generator's body yields for a Python `yield`, next to entity requests. */
+/** Marker a client generator's body yields for a Python `yield`, next to entity requests. */
 interface PyYield {
   kind: 'pyYield';
   value: Value;
@@ -707,7 +707,11 @@ export class ClientCompiler extends StmtCompiler {
     const isGenerator = node.kind === 'FunctionDef' && containsYield(node.body);
     return (f) => {
       const spec: ParamSpec = { ...baseSpec, defaults: defaults.map((d) => d(f)), kwDefaults: kwDefaults.map((d) => (d ? d(f) : undefined)) };
-      const closure = refs.map((ref) => (ref.kind === 'cell' ? (f.slots[ref.slot] as Cell) : ref.kind === 'global' ? ref.cell : new Cell(undefined)));
+      const closure = refs.map((ref) => {
+        if (ref.kind === 'cell') return f.slots[ref.slot] as Cell;
+        if (ref.kind === 'global') return ref.cell;
+        return new Cell(undefined);
+      });
       let fn: PyFunction;
       const invokeGen = function* (args: Value[], kwargs: Kwargs): Gen<Value> {
         if (isGenerator) {
@@ -773,7 +777,7 @@ function directChildren(node: Node): Expr[] {
   return out;
 }
 
-/** A copy of `node` with some direct children replaced (Starred keeps its wrapper). */
+/** Copy `node`, replacing some direct children (a Starred child keeps its wrapper). */
 function rebuild(node: Node, replaced: Map<Node, Expr>): Node {
   const copy: Record<string, unknown> = { ...node };
   for (const key of Object.keys(copy)) {

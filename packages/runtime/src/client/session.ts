@@ -1,6 +1,6 @@
 // A running client script: a generator over the compiled module body that
-// stops at every entity interaction. The script sees a copy of the entity
-// module's globals (as the CPython harness runs it) plus `client_id`.
+// stops at every entity interaction. The script starts with a copy of the
+// entity module's globals (as the CPython harness runs it) plus `client_id`.
 
 import type { Module } from '@entflow/compiler';
 import { parse } from '@entflow/compiler';
@@ -27,9 +27,9 @@ function parseClient(source: string | Module): { module: Module } | { error: str
 
 /**
  * Client-capable versions of the entity module's top-level functions. In
- * CPython a helper of the entities file called by the client runs as client
- * code and may call entities; these versions can, and still read and write
- * the entity module's globals.
+ * CPython a helper of the entities file runs as client code when the client
+ * calls it, so it may call entities. These versions can, and they still read
+ * and write the entity module's globals.
  */
 function clientVersionsOfModuleFunctions(program: RuntimeProgram): Map<string, Value> {
   const out = new Map<string, Value>();
