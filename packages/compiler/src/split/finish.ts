@@ -19,6 +19,7 @@ export function finishBlocks(entryDraft: DraftBlock, qualifiedName: string): Fin
   const resolvedAny = new Map<DraftBlock, DraftBlock>();
   const resolvedSameHandler = new Map<DraftBlock, DraftBlock>();
   const follow = (block: DraftBlock, keepHandler: boolean): DraftBlock => {
+    if (block.statements.length > 0 || block.terminator?.kind !== 'jump') return block;
     const cache = keepHandler ? resolvedSameHandler : resolvedAny;
     const known = cache.get(block);
     if (known !== undefined) return known;

@@ -26,7 +26,8 @@ interface FlowContext {
 const EMPTY: ReadonlySet<string> = new Set();
 
 interface BlockSummary {
-  transfer: (after: ReadonlySet<string>) => LiveSet;
+  /** Turns the set live after the block's statements into the set live before them, in place. */
+  transfer: (live: LiveSet) => void;
   /** Locals the terminator itself reads. */
   terminatorReads: LiveSet;
   /** Successors by index, with the names the edge binds (a call result, a loop target). */
@@ -201,11 +202,11 @@ export class LivenessAnalysis {
       queued[index] = false;
       const summary = summaries[index]!;
 
-      const after = new Set(summary.terminatorReads);
+      const live = new Set(summary.terminatorReads);
       for (const edge of summary.edges) {
-        for (const name of liveIn[edge.target]!) if (!edge.bound.includes(name)) after.add(name);
+        for (const name of liveIn[edge.target]!) if (!edge.bound.includes(name)) live.add(name);
       }
-      const live = summary.transfer(after);
+      summary.transfer(live);
       if (summary.handler !== null) {
         for (const name of liveIn[summary.handler]!) if (name !== EXCEPTION_VAR) live.add(name);
       }
@@ -287,18 +288,17 @@ export class LivenessAnalysis {
     return assigned === ALL ? [...this.locals] : [...assigned];
   }
 
-  private blockTransfer(block: BlockIR): (after: ReadonlySet<string>) => LiveSet {
-    if (block.statements.length === 0) return (after) => new Set(after);
+  private blockTransfer(block: BlockIR): (live: LiveSet) => void {
+    if (block.statements.length === 0) return () => {};
     const gen = this.beforeStatements(block.statements, EMPTY);
     // The kill set costs a second pass; blocks that end the method never need it.
     let kill: string[] | null = null;
-    return (after) => {
-      if (after.size === 0) return new Set(gen);
-      kill ??= this.killedBy(block.statements);
-      const live = new Set(after);
-      for (const name of kill) live.delete(name);
+    return (live) => {
+      if (live.size > 0) {
+        kill ??= this.killedBy(block.statements);
+        for (const name of kill) live.delete(name);
+      }
       for (const name of gen) live.add(name);
-      return live;
     };
   }
 }
