@@ -1,6 +1,6 @@
-// compile() never throws and never fails internally on user input: programs
-// made by deleting, duplicating and re-indenting lines of the split fixtures
-// compile to IR or to diagnostics, never to an internal error (E0999).
+// compile() on broken user input: programs made by deleting, duplicating
+// and re-indenting lines of the split fixtures compile to IR or to
+// diagnostics, never to an exception or an internal error (E0999).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,9 +1,9 @@
 // Random entity programs for property tests. Each program has a fixed pair
-// of entities (`Peer` and `Main`) and a generated body for `Main.run`, built
-// from statements and expressions that put remote calls, creations, remote
-// reads and calls of split methods on self in every position the splitter
-// handles. Every loop is bounded, so each program terminates, and the client
-// script prints every result, so a run can be compared with CPython.
+// of entities (`Peer` and `Main`) and a generated body for `Main.run`. The
+// body puts remote calls, creations, remote reads and calls of split methods
+// on self in every position the splitter handles. Every loop is bounded, so
+// each program terminates, and the client script prints every result, so a
+// run can be compared with CPython.
 
 import fc from 'fast-check';
 
