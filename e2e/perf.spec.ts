@@ -79,6 +79,8 @@ test('keystroke to updated graph', async ({ page }) => {
   for (const id of GALLERY) {
     await ide.openExample(id);
     await ide.waitForGraph();
+    // Measured once the example's own run is done, as when a person types.
+    await ide.waitForRun();
     await ide.focusEditorEnd();
     await page.keyboard.press('Enter');
     await page.keyboard.type('#');

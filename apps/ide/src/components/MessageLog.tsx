@@ -1,12 +1,13 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useRunStore } from '../stores/runStore.ts';
-import { usePlaybackStore } from '../stores/playbackStore.ts';
-import { getEvent } from '../sim/traceCache.ts';
+import { getLogRow } from '../sim/traceCache.ts';
+import { usePlayheadStep } from '../hooks/usePlayheadStep.ts';
 import { jumpToStep } from '../sim/playbackCommands.ts';
 import { useElementSize } from '../hooks/useElementSize.ts';
 
 const ROW_HEIGHT = 22;
 const OVERSCAN_ROWS = 8;
+const LOG_REFRESH_WHILE_PLAYING_MS = 100;
 
 /**
  * Lists every trace event, one row each. Only the rows in view are rendered and
@@ -15,7 +16,9 @@ const OVERSCAN_ROWS = 8;
 export function MessageLog() {
   const stepCount = useRunStore((state) => state.summary?.stepCount ?? 0);
   const runCount = useRunStore((state) => state.runCount);
-  const step = usePlaybackStore((state) => state.step);
+  // While a run plays, the log follows the playhead ten times a second:
+  // faster is a blur and costs a re-render of every row on every frame.
+  const step = usePlayheadStep(LOG_REFRESH_WHILE_PLAYING_MS);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(scrollerRef);
   const [scrollTop, setScrollTop] = useState(0);
@@ -36,10 +39,10 @@ export function MessageLog() {
   const last = Math.min(stepCount - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN_ROWS);
   const rows = [];
   for (let index = first; index <= last; index++) {
-    const event = getEvent(runCount, index, refresh);
+    const row = getLogRow(runCount, index, refresh);
     const classes = ['log-row'];
     if (index === step) classes.push('is-current');
-    if (event && event.faults.length > 0) classes.push('has-fault');
+    if (row?.hasFault) classes.push('has-fault');
     rows.push(
       <div
         key={index}
@@ -51,10 +54,10 @@ export function MessageLog() {
         onClick={() => jumpToStep(index)}
       >
         <span className="log-step">{index + 1}</span>
-        <span className="log-time">{event?.time ?? ''}</span>
-        <span className="log-component">{event?.component ?? ''}</span>
-        <span className={`log-kind log-kind-${event?.kind ?? 'loading'}`}>{event?.kind ?? '…'}</span>
-        <span className="log-text">{event ? event.text : 'loading…'}</span>
+        <span className="log-time">{row?.time ?? ''}</span>
+        <span className="log-component">{row?.component ?? ''}</span>
+        <span className={`log-kind log-kind-${row?.kind ?? 'loading'}`}>{row?.kind ?? '…'}</span>
+        <span className="log-text">{row ? row.text : 'loading…'}</span>
       </div>,
     );
   }

@@ -43,6 +43,8 @@ export function SpaceTimeDiagram() {
   const [info, setInfo] = useState('');
   const dragRef = useRef<{ x: number; startTime: number } | null>(null);
   const index = summary?.index ?? null;
+  // Read once per colour scheme: getComputedStyle on every frame would force a style recalculation.
+  const colorsRef = useRef<{ scheme: string; colors: SpaceTimeColors } | null>(null);
 
   // A new run opens on a window of a few hundred steps around the playhead.
   useEffect(() => {
@@ -77,7 +79,8 @@ export function SpaceTimeDiagram() {
     const context = canvas.getContext('2d');
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const drawn = drawSpaceTime(context, index, { ...view, width, height }, readColors(canvas), step);
+    if (colorsRef.current?.scheme !== scheme) colorsRef.current = { scheme, colors: readColors(canvas) };
+    const drawn = drawSpaceTime(context, index, { ...view, width, height }, colorsRef.current.colors, step);
     const text = drawn.isDensity ? `${drawn.to - drawn.from} steps in view: zoom in (Ctrl+wheel) to see messages` : `${drawn.to - drawn.from} steps in view`;
     setInfo((old) => (old === text ? old : text));
   }, [index, view, width, height, step, scheme]);

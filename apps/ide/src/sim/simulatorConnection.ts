@@ -32,8 +32,8 @@ export class SimulatorConnection {
     return this.client.requestLatest('stepDetail', { step });
   }
 
-  events(from: number, to: number) {
-    return this.client.request('events', { from, to });
+  logRows(from: number, to: number) {
+    return this.client.request('logRows', { from, to });
   }
 
   findLinkMessage(step: number, fromNode: string, toNode: string, relation: string) {

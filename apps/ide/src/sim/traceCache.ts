@@ -1,6 +1,6 @@
-// Trace events fetched from the simulator worker in fixed chunks, kept for
-// the current run only, so windowed views ask for each chunk once.
-import type { TraceEvent } from '@entflow/simulator';
+// Message log rows fetched from the simulator worker in fixed chunks, kept
+// for the current run only, so the windowed log requests each chunk once.
+import type { LogRow } from '../workers/simulatorProtocol.ts';
 import { getSimulator } from './simulatorSession.ts';
 import { isSuperseded } from './simulatorConnection.ts';
 
@@ -8,7 +8,7 @@ export const CHUNK_EVENTS = 256;
 const CHUNKS_KEPT_MAX = 64;
 
 let cachedRun = -1;
-const chunks = new Map<number, TraceEvent[]>();
+const chunks = new Map<number, LogRow[]>();
 const loading = new Set<number>();
 
 function resetFor(runCount: number): void {
@@ -18,8 +18,8 @@ function resetFor(runCount: number): void {
   loading.clear();
 }
 
-/** The event at `step` if its chunk is loaded; otherwise starts loading it and returns undefined. */
-export function getEvent(runCount: number, step: number, onLoaded: () => void): TraceEvent | undefined {
+/** Returns the row of `step` if its chunk is loaded; otherwise starts loading it and returns undefined. */
+export function getLogRow(runCount: number, step: number, onLoaded: () => void): LogRow | undefined {
   resetFor(runCount);
   const chunkIndex = Math.floor(step / CHUNK_EVENTS);
   const chunk = chunks.get(chunkIndex);
@@ -28,15 +28,15 @@ export function getEvent(runCount: number, step: number, onLoaded: () => void): 
     loading.add(chunkIndex);
     const from = chunkIndex * CHUNK_EVENTS;
     getSimulator()
-      .events(from, from + CHUNK_EVENTS)
-      .then((events) => {
+      .logRows(from, from + CHUNK_EVENTS)
+      .then((rows) => {
         if (cachedRun !== runCount) return;
-        chunks.set(chunkIndex, events);
+        chunks.set(chunkIndex, rows);
         if (chunks.size > CHUNKS_KEPT_MAX) chunks.delete(chunks.keys().next().value as number);
         onLoaded();
       })
       .catch((error: unknown) => {
-        if (!isSuperseded(error)) console.warn('loading trace events failed', error);
+        if (!isSuperseded(error)) console.warn(`loading message log rows ${from}..${from + CHUNK_EVENTS} failed`, error);
       })
       .finally(() => loading.delete(chunkIndex));
   }

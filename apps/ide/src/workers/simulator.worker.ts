@@ -81,10 +81,16 @@ serveRequests<SimulatorProtocol>(
       };
     },
 
-    events: ({ from, to }) => {
+    logRows: ({ from, to }) => {
       const trace = requireRun().trace;
       const start = Math.max(0, from);
-      return trace.slice(start, Math.min(to, start + EVENTS_PER_REQUEST_MAX));
+      return trace.slice(start, Math.min(to, start + EVENTS_PER_REQUEST_MAX)).map((event) => ({
+        time: event.time,
+        component: event.component,
+        kind: event.kind,
+        text: event.text,
+        hasFault: event.faults.length > 0,
+      }));
     },
 
     findLinkMessage: ({ step, fromNode, toNode, relation }): LinkTarget | null =>

@@ -71,6 +71,15 @@ export interface StepDetail {
   consumedFrom: string | null;
 }
 
+/** One message log row: the few fields the log shows, so paging through a long run copies little. */
+export interface LogRow {
+  time: number;
+  component: string;
+  kind: TraceEvent['kind'];
+  text: string;
+  hasFault: boolean;
+}
+
 /** The channel the next message on a graph edge travels, as fault-plan endpoints. */
 export interface LinkTarget {
   from: Endpoint;
@@ -88,7 +97,7 @@ export interface RunUnavailable {
 export type SimulatorProtocol = {
   run: Exchange<RunRequest, RunSummary | RunUnavailable>;
   stepDetail: Exchange<{ step: number }, StepDetail>;
-  events: Exchange<{ from: number; to: number }, TraceEvent[]>;
+  logRows: Exchange<{ from: number; to: number }, LogRow[]>;
   findLinkMessage: Exchange<{ step: number; fromNode: string; toNode: string; relation: string }, LinkTarget | null>;
   compare: Exchange<RunRequest, ComparisonResult | RunUnavailable>;
 };
