@@ -12,7 +12,7 @@ export function GraphStatus() {
     tone = 'error';
   } else if (output) {
     const errors = output.diagnostics.entities.filter((d) => d.severity === 'error').length;
-    text = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}: showing the last program that compiled` : `compiled in ${output.durationMs.toFixed(1)} ms`;
+    text = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}: showing the last program that compiled` : output.isCached ? 'compiled (from cache)' : `compiled in ${output.durationMs.toFixed(1)} ms`;
     tone = errors > 0 ? 'error' : 'ok';
   }
 

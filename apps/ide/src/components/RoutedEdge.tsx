@@ -53,7 +53,7 @@ function RoutedEdgeImpl(props: EdgeProps<RoutedFlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelPosition.x}px, ${labelPosition.y}px)` }}
             data-testid="graph.edge.label"
             data-edge-id={id}
-            title={data.blockEdgeKind ? undefined : 'Click to drop, delay or duplicate the next message on this link'}
+            title={data.blockEdgeKind ? undefined : `${data.relation}: ${data.labels.join(', ')}\nClick to drop, delay or duplicate the next message on this link.`}
             onClick={(event) => {
               if (data.blockEdgeKind) return;
               openFaultMenu({ kind: 'edge', fromNode: source, toNode: target, relation: data.relation, label, x: event.clientX, y: event.clientY + 8 });

@@ -45,6 +45,7 @@ const METHOD_ROW_HEIGHT = 24;
 const OPERATOR_FOOTER_HEIGHT = 30;
 const ENDPOINT_SIZE = { width: 96, height: 44 };
 const LABEL_CHAR_WIDTH = 6.4;
+const LABEL_WIDTH_MAX = 110;
 
 export function operatorNodeId(className: string): string {
   return `op:${className}`;
@@ -100,8 +101,11 @@ function loopAbove(topLeft: Point, width: number, index: number): { path: string
 }
 
 function shortLabel(labels: string[]): string {
-  const names = labels.map((label) => label.slice(label.lastIndexOf('.') + 1));
-  return names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} +${names.length - 2}`;
+  // Named methods first: `__init__` says less about an edge than they do.
+  const names = labels
+    .map((label) => label.slice(label.lastIndexOf('.') + 1))
+    .sort((a, b) => Number(a.startsWith('__')) - Number(b.startsWith('__')));
+  return names.length <= 1 ? names.join('') : `${names[0]} +${names.length - 1}`;
 }
 
 export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[]; edges: RoutedFlowEdge[] } {
@@ -153,7 +157,8 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
       id,
       source: group.from,
       target: group.to,
-      labelWidth: Math.ceil((group.relation.length + shortLabel(group.labels).length + 3) * LABEL_CHAR_WIDTH),
+      // Capped, so long labels overlap a little instead of pushing ranks apart.
+      labelWidth: Math.min(LABEL_WIDTH_MAX, Math.ceil((group.relation.length + shortLabel(group.labels).length + 3) * LABEL_CHAR_WIDTH)),
     })),
   );
 

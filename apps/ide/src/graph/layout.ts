@@ -38,7 +38,7 @@ export function layoutGraph(nodes: LayoutNode[], edges: LayoutEdge[], options: L
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({
     rankdir: options.direction ?? 'LR',
-    ranksep: options.rankSeparation ?? 80,
+    ranksep: options.rankSeparation ?? 64,
     nodesep: options.nodeSeparation ?? 36,
     edgesep: 18,
     marginx: 16,

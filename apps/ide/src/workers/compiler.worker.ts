@@ -25,6 +25,7 @@ function compileFiles(files: SourceFiles): CompileOutput {
   return {
     ir: result.ir,
     diagnostics: { entities: result.diagnostics, client: client.diagnostics },
+    isCached: false,
     irKey: result.ir ? hashText(JSON.stringify(result.ir)) : '',
     durationMs: performance.now() - started,
   };
@@ -36,7 +37,7 @@ function compileCached(files: SourceFiles): CompileOutput {
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return { ...hit, durationMs: 0 };
+    return { ...hit, isCached: true, durationMs: 0 };
   }
 
   const output = compileFiles(files);

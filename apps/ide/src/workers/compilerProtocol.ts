@@ -22,7 +22,9 @@ export interface CompileOutput {
   diagnostics: Record<FileId, Diagnostic[]>;
   /** FNV-1a hash of the IR's JSON: equal keys mean the same program to run ('' without IR). */
   irKey: string;
-  /** Worker-side time spent compiling, in milliseconds. */
+  /** True when the result came from the worker's cache of recent sources. */
+  isCached: boolean;
+  /** Worker-side time spent compiling, in milliseconds (0 from the cache). */
   durationMs: number;
 }
 
