@@ -79,6 +79,10 @@ export class ExpressionLowering {
         return this.lowerComprehension(expr);
       case 'NamedExpr':
         return { ...expr, value: this.lower(expr.value) };
+      case 'List':
+      case 'Tuple':
+      case 'Set':
+        return { ...expr, elts: this.lowerDisplayElements(expr.elts) };
       case 'Call':
         if (this.isShortCircuitReduction(expr)) return this.lowerAnyAll(expr);
         break;
@@ -105,6 +109,38 @@ export class ExpressionLowering {
       const lowered = this.lower(child);
       return index < last && !this.isStable(lowered) ? this.builder.hoist(lowered) : lowered;
     });
+  }
+
+  /**
+   * Lowers the elements of a list, tuple or set display. A `*x` element
+   * keeps its star. When a later element suspends, `x` is unpacked into a
+   * list temporary first (`$t = [*x]`, then `[*$t, ...]`), because CPython
+   * iterates `x` before it evaluates the elements after it. A remote call
+   * or read result needs no such copy: it is a fresh copy no one else holds.
+   */
+  lowerDisplayElements(elements: Expr[]): Expr[] {
+    let last = -1;
+    elements.forEach((element, index) => {
+      if (this.suspends(element)) last = index;
+    });
+    return elements.map((element, index) => {
+      if (index > last) return element;
+      if (element.kind !== 'Starred') {
+        const lowered = this.lower(element);
+        return index < last && !this.isStable(lowered) ? this.builder.hoist(lowered) : lowered;
+      }
+
+      const value = this.lower(element.value);
+      if (index === last || this.isFreshCopy(element.value, value)) return { ...element, value };
+      const unpacked: Expr = { kind: 'List', elts: [{ ...element, value }], ctx: 'Load', start: element.start, end: element.end };
+      return { ...element, value: this.builder.hoist(unpacked) };
+    });
+  }
+
+  /** Checks whether `lowered`, the lowered form of `original`, is the temporary holding a remote call or read result. */
+  private isFreshCopy(original: Expr, lowered: Expr): boolean {
+    const kind = this.env.suspendingSite(original)?.kind;
+    return (kind === 'remoteCall' || kind === 'remoteRead') && lowered.kind === 'Name' && lowered.id.startsWith('$t');
   }
 
   /** Like `lower`, but the result is a constant or a local name. */
@@ -378,7 +414,12 @@ function targetNamesOf(target: Expr): string[] {
   return [];
 }
 
-/** Argument values of a call in CPython's evaluation order: positional (with `*`), then keywords. */
+/**
+ * Argument values of a call in CPython's evaluation order: positional (with `*`), then keywords.
+ * NOTE: a hoisted `*x` or `**x` argument is unpacked when the call runs, after
+ * later remote calls, where CPython unpacks it before them. Only a callee that
+ * re-enters this entity and changes `x` in between can tell the difference.
+ */
 function argumentValues(call: Call): Expr[] {
   return [
     ...call.args.map((arg) => (arg.kind === 'Starred' ? arg.value : arg)),
@@ -405,10 +446,6 @@ function decompose(expr: Expr): Decomposed {
       return { children: [expr.value, expr.slice], rebuild: ([value, slice]) => ({ ...expr, value: value!, slice: slice! }) };
     case 'Starred':
       return { children: [expr.value], rebuild: ([value]) => ({ ...expr, value: value! }) };
-    case 'List':
-    case 'Tuple':
-    case 'Set':
-      return { children: expr.elts, rebuild: (elts) => ({ ...expr, elts }) as Expr };
     case 'JoinedStr': {
       const only = expr.values[0];
       if (expr.values.length === 1 && only!.kind === 'FormattedValue') {
