@@ -70,6 +70,8 @@ const ValueError = makeExc('ValueError', Exception);
 const ImportError = makeExc('ImportError', Exception);
 const OSError = makeExc('OSError', Exception);
 const ConnectionError = makeExc('ConnectionError', OSError);
+const SyntaxError = makeExc('SyntaxError', Exception);
+const IndentationError = makeExc('IndentationError', SyntaxError);
 
 export const exc = {
   BaseException,
@@ -103,7 +105,9 @@ export const exc = {
   RecursionError: makeExc('RecursionError', RuntimeError),
   NotImplementedError: makeExc('NotImplementedError', RuntimeError),
   StopIteration: makeExc('StopIteration', Exception),
-  SyntaxError: makeExc('SyntaxError', Exception),
+  SyntaxError,
+  IndentationError,
+  TabError: makeExc('TabError', IndentationError),
   SystemError: makeExc('SystemError', Exception),
   TypeError: makeExc('TypeError', Exception),
   ValueError,

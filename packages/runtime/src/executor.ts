@@ -11,7 +11,7 @@ import { copyAcrossBoundary } from './copy.ts';
 import { exc, PyError, raise } from './exceptions.ts';
 import { pyEq } from './hashing.ts';
 import type { Continuation, ContinuationFrame, ExecContext, Outcome, Resumption } from './host.ts';
-import { exceptionMatches, makeRaisable, setCause } from './interp/compileStmt.ts';
+import { exceptionMatches, makeRaisable, setCause, withContext } from './interp/compileStmt.ts';
 import { toPyError } from './interp/errors.ts';
 import { Frame, RETURN } from './interp/frame.ts';
 import { bindArgs } from './interp/params.ts';
@@ -81,13 +81,14 @@ export class Executor {
         if (d.kind === 'value') {
           if (top.resultSlot >= 0) f.slots[top.resultSlot] = d.value;
         } else {
+          const raised = this.chained(m, f, top.callBlock, d.exception as PyInstance);
           const handler = m.blocks.get(top.callBlock)?.handler ?? null;
           if (handler === null) {
-            const out = this.unwind(d.exception as PyInstance);
+            const out = this.unwind(raised);
             if (out !== null) return out;
             continue;
           }
-          f.slots[m.excSlot] = d.exception;
+          f.slots[m.excSlot] = raised;
           blockId = handler;
         }
       }
@@ -109,12 +110,14 @@ export class Executor {
               break;
             case 'raise': {
               if (t.exc === null) {
+                // `$exc` keeps the last handled exception after its clause ends,
+                // so a bare raise outside any clause has nothing to re-raise.
                 const current = f.slots[m.excSlot];
-                if (!(current instanceof PyInstance)) throw raise(exc.RuntimeError, 'No active exception to reraise');
+                const isActive = m.handlerBlocks.has(blk.id) || m.reraiseBlocks.has(blk.id);
+                if (!isActive || !(current instanceof PyInstance)) throw raise(exc.RuntimeError, 'No active exception to reraise');
                 throw new PyError(current);
               }
               const inst = makeRaisable(t.exc(f));
-              // NOTE: implicit __context__ is not set for exceptions raised in lowered handler blocks.
               if (t.cause) setCause(inst, t.cause(f));
               throw new PyError(inst);
             }
@@ -203,13 +206,13 @@ export class Executor {
           }
           break;
         } catch (e) {
-          const pe = toPyError(e);
+          const pe = this.chained(m, f, blk.id, toPyError(e).exc);
           if (blk.handler !== null) {
-            f.slots[m.excSlot] = pe.exc;
+            f.slots[m.excSlot] = pe;
             blockId = blk.handler;
             continue;
           }
-          result = { kind: 'raise', exc: pe.exc };
+          result = { kind: 'raise', exc: pe };
           break;
         }
       }
@@ -223,6 +226,18 @@ export class Executor {
       const out = this.unwind(result.exc);
       if (out !== null) return out;
     }
+  }
+
+  /**
+   * Set the handled exception as `__context__` of an exception raised in an
+   * except clause, by the clause's own code or by an entity it called,
+   * unless the exception already has a context (implicit chaining).
+   */
+  private chained(m: CompiledMethod, f: Frame, blockId: string, e: PyInstance): PyInstance {
+    if (!m.handlerBlocks.has(blockId)) return e;
+    const handled = f.slots[m.excSlot];
+    if (handled instanceof PyInstance) withContext(new PyError(e), handled);
+    return e;
   }
 
   private suspend(top: Active, callBlock: string, resume: string, resultSlot: number): Continuation {
@@ -278,6 +293,7 @@ export class Executor {
     if (done.method.ir.isTransactional) this.ctx.onTransactional?.('raise', this.entity, done.method.name);
     if (this.stack.length === 0) return { kind: 'raise', exception: copyAcrossBoundary(e) };
     const caller = this.stack[this.stack.length - 1];
+    this.chained(caller.method, caller.frame, caller.callBlock, e);
     const handler = caller.method.blocks.get(caller.callBlock)?.handler ?? null;
     if (handler === null) return this.unwind(e);
     caller.frame.slots[caller.method.excSlot] = e;

@@ -11,16 +11,22 @@ import { Cell, Frame } from '../interp/frame.ts';
 import { analyzeBody } from '../interp/scope.ts';
 import { flushOutput } from '../output.ts';
 import type { RuntimeProgram } from '../program.ts';
-import { PyModule, type Value } from '../values.ts';
+import { PyModule, type PyClass, type PyInstance, type Value } from '../values.ts';
 import { ClientCompiler, type Gen } from './compileClient.ts';
 
-function parseClient(source: string | Module): { module: Module } | { error: string } {
+// The parser's codes for CPython's SyntaxError subclasses (see the compiler's
+// parser/syntaxErrors.ts); every other syntax code is a plain SyntaxError.
+const SYNTAX_ERROR_CLASSES: Record<string, PyClass> = { E0002: exc.IndentationError, E0005: exc.TabError };
+
+function parseClient(source: string | Module): { module: Module } | { error: PyInstance } {
   if (typeof source !== 'string') return { module: source };
   const result = parse(source, 'client.py');
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const d = errors[0];
-    return { error: `SyntaxError: ${d.message} (client.py, line ${d.line})` };
+    // The message is the exception's str(), as CPython's "msg (file, line N)".
+    const cls = SYNTAX_ERROR_CLASSES[d.code] ?? exc.SyntaxError;
+    return { error: makeException(cls, `${d.message} (client.py, line ${d.line})`) };
   }
   return { module: result.module };
 }
@@ -57,7 +63,7 @@ export function startClientSession(program: RuntimeProgram, source: string | Mod
   const ctx = { print: options.print, stepBudget: budget };
 
   if ('error' in parsed) {
-    finished = { kind: 'done', error: makeException(exc.SyntaxError, parsed.error) };
+    finished = { kind: 'done', error: parsed.error };
   } else {
     const globals = new Map<string, Cell>();
     for (const [k, v] of program.globalValues()) globals.set(k, new Cell(v));

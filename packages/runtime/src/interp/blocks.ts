@@ -2,7 +2,7 @@
 // of a method share one scope: the method's locals are slots of one frame,
 // which is what a continuation carries across a suspension.
 
-import type { Expr, Keyword, MethodIR, Node, Stmt, Terminator } from '@entflow/compiler';
+import type { BlockIR, Expr, Keyword, MethodIR, Node, Stmt, Terminator } from '@entflow/compiler';
 import { Cell, type Ev, type Exec, type Store } from './frame.ts';
 import { analyzeBody, type Scope } from './scope.ts';
 import { StmtCompiler, type StmtEnv } from './compileStmt.ts';
@@ -42,6 +42,10 @@ export interface CompiledMethod {
   /** Slots that hold Cells (captured by nested functions), created at frame start. */
   cellSlots: number[];
   blocks: Map<string, CompiledBlock>;
+  /** Blocks that run inside an `except` clause, where `$exc` is the exception being handled. */
+  handlerBlocks: Set<string>;
+  /** The `unmatched` blocks of except terminators: their bare `raise` propagates `$exc`. */
+  reraiseBlocks: Set<string>;
   entry: string;
   spec: ParamSpec;
 }
@@ -68,6 +72,51 @@ function resultNames(t: Terminator): string[] {
     case 'except': return t.clauses.map((c) => c.name).filter((x): x is string => x !== null);
     default: return [];
   }
+}
+
+function successors(b: BlockIR): string[] {
+  const t = b.terminator;
+  const out = b.handler === null ? [] : [b.handler];
+  switch (t.kind) {
+    case 'jump': out.push(t.target); break;
+    case 'branch': out.push(t.ifTrue, t.ifFalse); break;
+    case 'next': out.push(t.body, t.exhausted); break;
+    case 'except': out.push(...t.clauses.map((c) => c.target), t.unmatched); break;
+    case 'remoteCall': case 'selfCall': case 'create': case 'read': out.push(t.resume); break;
+    default: break;
+  }
+  return out;
+}
+
+/**
+ * Find the blocks of lowered `except` clauses. The IR marks only where a
+ * clause starts, so a clause is every block reachable from its target whose
+ * source ranges lie inside the handlers' span. Plain jumps have no range and
+ * are followed too. The `finally` clause of the same statement lies in that
+ * span as well, so it counts as part of the clause.
+ */
+function handlerRegions(method: MethodIR): { handlerBlocks: Set<string>; reraiseBlocks: Set<string> } {
+  const byId = new Map(method.blocks.map((b) => [b.id, b]));
+  const handlerBlocks = new Set<string>();
+  const reraiseBlocks = new Set<string>();
+  for (const b of method.blocks) {
+    const t = b.terminator;
+    if (t.kind !== 'except') continue;
+    reraiseBlocks.add(t.unmatched);
+    const inside = (x: BlockIR) => x.spans.every((s) => s.start >= t.span.start && s.end <= t.span.end);
+    const seen = new Set<string>();
+    const work = t.clauses.map((c) => c.target);
+    while (work.length > 0) {
+      const id = work.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const x = byId.get(id);
+      if (x === undefined || !inside(x)) continue;
+      handlerBlocks.add(id);
+      work.push(...successors(x));
+    }
+  }
+  return { handlerBlocks, reraiseBlocks };
 }
 
 export function compileMethod(env: StmtEnv, className: string, method: MethodIR, spec: (scope: Scope) => ParamSpec): CompiledMethod {
@@ -125,6 +174,7 @@ export function compileMethod(env: StmtEnv, className: string, method: MethodIR,
     excSlot: slot(EXCEPTION_VAR),
     cellSlots: [...scope.cells].map(slot),
     blocks,
+    ...handlerRegions(method),
     entry: method.entry,
     spec: spec(scope),
   };

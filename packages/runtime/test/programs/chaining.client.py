@@ -1,0 +1,15 @@
+a = Src("a")
+b = Src("b")
+print(a.remote_in_handler(b))
+print(a.stale(b))
+print(a.nested_then_bare(b))
+print(a.inner_context(b))
+print(a.in_loop(b))
+print(a.from_none(b))
+try:
+    try:
+        raise KeyError("c")
+    except KeyError:
+        b.fail()
+except ValueError as e:
+    print(repr(e.__context__))

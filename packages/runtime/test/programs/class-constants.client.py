@@ -1,0 +1,2 @@
+b = Box("b")
+print(b.limits())
