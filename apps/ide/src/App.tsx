@@ -8,14 +8,12 @@ import { FaultMenu } from './components/FaultMenu.tsx';
 import { GalleryDialog } from './components/GalleryDialog.tsx';
 import { HelpSheet } from './components/HelpSheet.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
-import { useCompiler } from './hooks/useCompiler.ts';
 import { useSimulation } from './hooks/useSimulation.ts';
 import { usePlayback } from './hooks/usePlayback.ts';
 import { useKeyboard } from './hooks/useKeyboard.ts';
 import { useLayoutStore } from './stores/layoutStore.ts';
 
 export function App() {
-  useCompiler();
   useSimulation();
   usePlayback();
   useKeyboard();

@@ -1,3 +1,4 @@
+import './boot.ts';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/graph.css';
@@ -5,9 +6,6 @@ import './styles/panels.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { startSession } from './session/startSession.ts';
-
-startSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DefaultEdgeOptions, EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { MethodIR } from '@entflow/compiler';
@@ -11,11 +11,15 @@ const NODE_TYPES: NodeTypes = { block: BlockNode };
 const EDGE_TYPES: EdgeTypes = { routed: RoutedEdge };
 const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
 
+function blockGraphKey(method: MethodIR, source: string): string {
+  return JSON.stringify(method.blocks) + source.slice(method.span.start, method.span.end);
+}
+
 /** Draws one method's block graph; clicking a block highlights its source lines. */
-export function BlockGraphView({ method, source }: { method: MethodIR; source: string }) {
+function BlockGraphViewImpl({ method, source }: { method: MethodIR; source: string }) {
   // The method's blocks and its own source text decide the drawing; edits
   // elsewhere in the file keep the elements and skip layout and rendering.
-  const key = useMemo(() => JSON.stringify(method.blocks) + source.slice(method.span.start, method.span.end), [method, source]);
+  const key = useMemo(() => blockGraphKey(method, source), [method, source]);
   const { nodes, edges } = useMemo(() => buildBlockElements(method, source), [key]);
   const selectBlock = useSelectionStore((state) => state.selectBlock);
   const { fitView } = useReactFlow();
@@ -46,3 +50,9 @@ export function BlockGraphView({ method, source }: { method: MethodIR; source: s
     </ReactFlow>
   );
 }
+
+/** Re-renders only when the method's blocks or its own source text change. */
+export const BlockGraphView = memo(
+  BlockGraphViewImpl,
+  (previous, next) => blockGraphKey(previous.method, previous.source) === blockGraphKey(next.method, next.source),
+);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DefaultEdgeOptions, EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { ProgramIR } from '@entflow/compiler';
@@ -19,7 +19,7 @@ const EDGE_OPTIONS: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowCl
  * fitted only when the first graph appears and when another program is
  * loaded, never on an ordinary edit.
  */
-export function DataflowView({ ir }: { ir: ProgramIR }) {
+function DataflowViewImpl({ ir }: { ir: ProgramIR }) {
   const key = useMemo(() => dataflowKey(ir), [ir]);
   // Rebuilt only when the key changes; `ir` then is the program that changed it.
   const { nodes, edges } = useMemo(() => buildDataflowElements(ir), [key]);
@@ -66,3 +66,6 @@ export function DataflowView({ ir }: { ir: ProgramIR }) {
     </ReactFlow>
   );
 }
+
+/** Re-renders only when the drawn graph would change, not on every compile. */
+export const DataflowView = memo(DataflowViewImpl, (previous, next) => previous.ir === next.ir || dataflowKey(previous.ir) === dataflowKey(next.ir));

@@ -28,6 +28,8 @@ export function useSimulation(): void {
     // The inputs of the newest run; an edit that leaves them alone (a
     // comment, blank lines at the end) does not run the simulation again.
     let lastRunKey = '';
+    const runKeyOf = (irKey: string): string =>
+      JSON.stringify([irKey, useEditorStore.getState().files.client, readSettings(), useFaultStore.getState().plan]);
 
     // One step detail request at a time. While playing, details (state
     // tables, inspector, graph overlay, editor highlight) refresh at most
@@ -99,17 +101,7 @@ export function useSimulation(): void {
       const settings = readSettings();
       const plan = useFaultStore.getState().plan;
       const client = useEditorStore.getState().files.client;
-      const runKey = JSON.stringify([output.irKey, client, settings, plan]);
-      const previousSummary = useRunStore.getState().summary;
-      if (runKey === lastRunKey && previousSummary) {
-        if (useRunStore.getState().status === 'running') useRunStore.setState({ status: 'ready' });
-        const playback = usePlaybackStore.getState();
-        if (playback.pendingStep !== null) {
-          playback.setStep(clampStep(playback.pendingStep, previousSummary.stepCount));
-          playback.setPendingStep(null);
-        }
-        return;
-      }
+      const runKey = runKeyOf(output.irKey);
       lastRunKey = runKey;
 
       runStore.setRunning();
@@ -135,6 +127,17 @@ export function useSimulation(): void {
     };
 
     const scheduleRun = (): void => {
+      const output = useCompileStore.getState().output;
+      const previousSummary = useRunStore.getState().summary;
+      if (output?.ir && previousSummary && runKeyOf(output.irKey) === lastRunKey) {
+        clearTimeout(timer);
+        const playback = usePlaybackStore.getState();
+        if (playback.pendingStep !== null) {
+          playback.setStep(clampStep(playback.pendingStep, previousSummary.stepCount));
+          playback.setPendingStep(null);
+        }
+        return;
+      }
       // The status is "running" from the change on, so no panel or test
       // takes the previous run for the result of the new inputs.
       if (useRunStore.getState().status === 'ready') runStore.setRunning();

@@ -3,7 +3,6 @@
 // into one request sent when typing pauses. One request is in flight at a
 // time and only the newest text waits behind it, so the graph never lags
 // behind a burst of typing by more than one compile.
-import { useEffect } from 'react';
 import CompilerWorker from '../workers/compiler.worker.ts?worker';
 import { WorkerClient } from '../workers/rpc.ts';
 import type { CompilerProtocol, SourceFiles } from '../workers/compilerProtocol.ts';
@@ -17,63 +16,66 @@ interface Job {
   revision: number;
 }
 
-export function useCompiler(): void {
-  useEffect(() => {
-    const client = new WorkerClient<CompilerProtocol>(new CompilerWorker({ name: 'compiler' }));
-    const compileStore = useCompileStore.getState();
-    let inFlight = false;
-    let waiting: Job | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastEditAtMs = Number.NEGATIVE_INFINITY;
+/**
+ * Starts the compiler worker and keeps compiling as the files change. Called
+ * once at startup, before the editor's code loads, so the first graph does
+ * not wait for Monaco.
+ */
+export function startCompiler(): () => void {
+  const client = new WorkerClient<CompilerProtocol>(new CompilerWorker({ name: 'compiler' }));
+  const compileStore = useCompileStore.getState();
+  let inFlight = false;
+  let waiting: Job | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastEditAtMs = Number.NEGATIVE_INFINITY;
 
-    const send = (job: Job): void => {
-      inFlight = true;
-      compileStore.setCompiling(true);
-      client
-        .request('compile', { files: job.files })
-        .then((output) => {
-          if (job.revision > useCompileStore.getState().revision) compileStore.setOutput(output, job.revision);
-        })
-        .catch((error: Error) => compileStore.setWorkerError(error.message))
-        .finally(() => {
-          inFlight = false;
-          const next = waiting;
-          waiting = null;
-          if (next) send(next);
-          else compileStore.setCompiling(false);
-        });
-    };
+  const send = (job: Job): void => {
+    inFlight = true;
+    compileStore.setCompiling(true);
+    client
+      .request('compile', { files: job.files })
+      .then((output) => {
+        if (job.revision > useCompileStore.getState().revision) compileStore.setOutput(output, job.revision);
+      })
+      .catch((error: Error) => compileStore.setWorkerError(error.message))
+      .finally(() => {
+        inFlight = false;
+        const next = waiting;
+        waiting = null;
+        if (next) send(next);
+        else compileStore.setCompiling(false);
+      });
+  };
 
-    const submit = (job: Job): void => {
-      if (inFlight) waiting = job;
-      else send(job);
-    };
+  const submit = (job: Job): void => {
+    if (inFlight) waiting = job;
+    else send(job);
+  };
 
-    const schedule = (job: Job): void => {
-      const nowMs = performance.now();
-      const isIdle = !inFlight && timer === undefined && nowMs - lastEditAtMs > DEBOUNCE_MS;
-      lastEditAtMs = nowMs;
-      if (isIdle) {
-        submit(job);
-        return;
-      }
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        submit(job);
-      }, DEBOUNCE_MS);
-    };
+  const schedule = (job: Job): void => {
+    const nowMs = performance.now();
+    const isIdle = !inFlight && timer === undefined && nowMs - lastEditAtMs > DEBOUNCE_MS;
+    lastEditAtMs = nowMs;
+    if (isIdle) {
+      submit(job);
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      submit(job);
+    }, DEBOUNCE_MS);
+  };
 
-    const initial = useEditorStore.getState();
-    submit({ files: initial.files, revision: initial.editRevision });
-    const unsubscribe = useEditorStore.subscribe((state, previous) => {
-      if (state.files !== previous.files) schedule({ files: state.files, revision: state.editRevision });
-    });
+  const initial = useEditorStore.getState();
+  submit({ files: initial.files, revision: initial.editRevision });
+  const unsubscribe = useEditorStore.subscribe((state, previous) => {
+    if (state.files !== previous.files) schedule({ files: state.files, revision: state.editRevision });
+  });
 
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-      client.terminate();
-    };
-  }, []);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    client.terminate();
+  };
 }
