@@ -41,7 +41,10 @@ function StateColumn({ state, diffs }: { state: StateJson; diffs: readonly Effec
 }
 
 function ModeColumn({ comparison }: { comparison: ModeComparison }) {
-  const problems = comparison.diffs.length + comparison.violations.length;
+  // Invariant failures are listed on their own: a program can break its
+  // invariant in the fault-free run too, which says nothing about the mode.
+  const otherViolations = comparison.violations.filter((violation) => violation.kind !== 'invariant');
+  const problems = comparison.diffs.length + otherViolations.length;
   const lost = comparison.diffs.filter((diff) => diff.effect === 'lost').length;
   const repeated = comparison.diffs.filter((diff) => diff.effect === 'repeated').length;
   return (
@@ -49,8 +52,13 @@ function ModeColumn({ comparison }: { comparison: ModeComparison }) {
       <header>
         <h3>{comparison.mode}</h3>
         <span className={`badge ${problems === 0 ? 'badge-ok' : 'badge-error'}`} data-testid="verdict.headline">
-          {problems === 0 ? 'matches the fault-free run' : `${comparison.diffs.length} differences, ${comparison.violations.length} violations`}
+          {problems === 0 ? 'matches the fault-free run' : `${comparison.diffs.length} differences, ${otherViolations.length} violations`}
         </span>
+        {comparison.invariantFailures.length > 0 && (
+          <span className="badge badge-warn" data-testid="verdict.invariants">
+            {comparison.invariantFailures.length} invariant check{comparison.invariantFailures.length === 1 ? '' : 's'} failed
+          </span>
+        )}
       </header>
       <dl className="facts">
         <dt>lost effects</dt>
