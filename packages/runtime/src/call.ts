@@ -3,12 +3,17 @@
 import { callHook, exc, raise } from './exceptions.ts';
 import { rt } from './state.ts';
 import { typeName } from './types.ts';
-import { PyBoundMethod, PyBuiltin, PyClass, PyFunction, PyInstance, type Kwargs, type Value } from './values.ts';
+import { referenceHooks } from './attrs.ts';
+import { EntityRef, PyBoundMethod, PyBuiltin, PyClass, PyFunction, PyInstance, type Kwargs, type Value } from './values.ts';
 
 export function callValue(f: Value, args: Value[], kwargs: Kwargs): Value {
   if (f instanceof PyFunction) return f.invoke(args, kwargs);
   if (f instanceof PyBuiltin) return f.fn(args, kwargs);
-  if (f instanceof PyBoundMethod) return callValue(f.func, [f.self, ...args], kwargs);
+  if (f instanceof PyBoundMethod) {
+    // A method read from another entity: calling it is a call on that entity.
+    if (f.self instanceof EntityRef && f.func instanceof PyFunction) return referenceHooks.callMethod(f.self, f.func.name, args, kwargs);
+    return callValue(f.func, [f.self, ...args], kwargs);
+  }
   if (f instanceof PyClass) return f.construct(f, args, kwargs);
   if (f instanceof PyInstance) {
     const m = f.cls.lookup('__call__');

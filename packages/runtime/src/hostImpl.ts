@@ -13,7 +13,7 @@ import { flushOutput } from './output.ts';
 import { formatExceptionHook, makeProgram, type RuntimeProgram } from './program.ts';
 import { startClientSession } from './client/session.ts';
 import { callValue } from './call.ts';
-import { EntityInstance, PyList, type PyInstance, type Value } from './values.ts';
+import { EntityInstance, EntityRef, PyBoundMethod, PyFunction, PyList, PyProperty, type PyInstance, type Value } from './values.ts';
 
 formatExceptionHook.format = formatException;
 
@@ -104,11 +104,13 @@ export function constructEntity(
 
 export function readAttribute(program: RuntimeProgram, entity: EntityState, attr: string): Resumption {
   const v = entity.attrs.get(attr);
-  if (v === undefined) {
-    return { kind: 'exception', exception: makeException(exc.AttributeError, `'${entity.className}' object has no attribute '${attr}'`) };
-  }
-  void program;
-  return { kind: 'value', value: copyAcrossBoundary(v) };
+  if (v !== undefined) return { kind: 'value', value: copyAcrossBoundary(v) };
+  // Not in the state: a class constant (copied like state) or a method,
+  // bound to a reference so that calling it is a remote call.
+  const found = program.classes.get(entity.className)?.lookup(attr);
+  if (found instanceof PyFunction) return { kind: 'value', value: new PyBoundMethod(new EntityRef(entity.className, entity.key), found) };
+  if (found !== undefined && !(found instanceof PyProperty) && !attr.startsWith('__')) return { kind: 'value', value: copyAcrossBoundary(found) };
+  return { kind: 'exception', exception: makeException(exc.AttributeError, `'${entity.className}' object has no attribute '${attr}'`) };
 }
 
 export function evaluateInvariant(

@@ -8,6 +8,7 @@ import { getIter } from './iteration.ts';
 import { strFormat } from './percentFormat.ts';
 import { codePointToUnitIndex, hasSurrogates, isPrintableChar, strLen, unitToCodePointIndex } from './strings.ts';
 import { indexValue, sliceIndices } from './subscript.ts';
+import { TITLE_CASE } from './titleCase.ts';
 import { typeName } from './types.ts';
 import { DONE, PyList, PySlice, PyTuple, type Kwargs, type Value } from './values.ts';
 
@@ -147,19 +148,62 @@ function isCased(ch: string): boolean {
   return ch.toLowerCase() !== ch.toUpperCase();
 }
 
-function titleCase(s: string): string {
-  let out = '';
-  let prevCased = false;
-  for (const ch of s) {
-    if (isCased(ch)) {
-      out += prevCased ? ch.toLowerCase() : ch.toUpperCase();
-      prevCased = true;
-    } else {
-      out += ch;
-      prevCased = /\p{Ll}|\p{Lu}|\p{Lt}/u.test(ch);
+/** Map one character to its titlecase form, as CPython's full titlecase mapping. */
+function toTitle(ch: string): string {
+  return TITLE_CASE.get(ch.codePointAt(0)!) ?? ch.toUpperCase();
+}
+
+/**
+ * Lowercase character `i` of `cps`. Capital sigma becomes final sigma at the
+ * end of a word: after a cased letter and not before one, skipping
+ * case-ignorable characters, as in CPython's lower().
+ */
+function toLowerAt(cps: string[], i: number): string {
+  const ch = cps[i];
+  if (ch !== '\u03a3') return ch.toLowerCase();
+  const isWordEnd = (from: number, step: number) => {
+    for (let j = from; j >= 0 && j < cps.length; j += step) {
+      if (CASED.test(cps[j])) return true;
+      if (!CASE_IGNORABLE.test(cps[j])) return false;
     }
+    return false;
+  };
+  return isWordEnd(i - 1, -1) && !isWordEnd(i + 1, 1) ? '\u03c2' : '\u03c3';
+}
+
+const CASED = /^\p{Cased}$/u;
+const CASE_IGNORABLE = /^\p{Case_Ignorable}$/u;
+const UPPER_OR_TITLE = /^[\p{Uppercase}\p{Lt}]$/u;
+const LOWER = /^\p{Lowercase}$/u;
+
+/** Titlecase `s` as CPython's str.title(): title after an uncased character, lower after a cased one. */
+function titleCase(s: string): string {
+  const cps = Array.from(s);
+  let out = '';
+  let previousIsCased = false;
+  for (let i = 0; i < cps.length; i++) {
+    out += previousIsCased ? toLowerAt(cps, i) : toTitle(cps[i]);
+    previousIsCased = CASED.test(cps[i]);
   }
   return out;
+}
+
+/** Test as CPython's str.istitle(): uppercase and titlecase letters only after uncased ones, lowercase only after cased ones. */
+function isTitle(s: string): boolean {
+  let cased = false;
+  let previousIsCased = false;
+  for (const ch of s) {
+    if (UPPER_OR_TITLE.test(ch)) {
+      if (previousIsCased) return false;
+      previousIsCased = cased = true;
+    } else if (LOWER.test(ch)) {
+      if (!previousIsCased) return false;
+      previousIsCased = cased = true;
+    } else {
+      previousIsCased = false;
+    }
+  }
+  return cased;
 }
 
 function startsOrEnds(s: string, args: Value[], name: string, ends: boolean): boolean {
@@ -188,7 +232,10 @@ export const strMethods: Record<string, Method<string>> = {
   capitalize: (s) => {
     const cps = Array.from(s);
     if (cps.length === 0) return '';
-    return cps[0].toUpperCase() + cps.slice(1).join('').toLowerCase();
+    const rest = cps.slice(1).join('');
+    // Only a capital sigma needs the context of the whole string to lowercase.
+    if (!rest.includes('\u03a3')) return toTitle(cps[0]) + rest.toLowerCase();
+    return toTitle(cps[0]) + cps.slice(1).map((_, i) => toLowerAt(cps, i + 1)).join('');
   },
   strip: (s, a) => strip(s, a, true, true, 'strip'),
   lstrip: (s, a) => strip(s, a, true, false, 'lstrip'),
@@ -279,7 +326,7 @@ export const strMethods: Record<string, Method<string>> = {
   isspace: (s) => s.length > 0 && Array.from(s).every(isWs),
   isupper: (s) => Array.from(s).some(isCased) && s === s.toUpperCase() && !/\p{Ll}/u.test(s),
   islower: (s) => Array.from(s).some(isCased) && s === s.toLowerCase() && !/\p{Lu}/u.test(s),
-  istitle: (s) => Array.from(s).some(isCased) && titleCase(s) === s,
+  istitle: (s) => isTitle(s),
   isidentifier: (s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s),
   isascii: (s) => /^[\x00-\x7f]*$/.test(s),
   isprintable: (s) => Array.from(s).every(isPrintableChar),

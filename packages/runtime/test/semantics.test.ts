@@ -154,6 +154,12 @@ describe('sequences', () => {
   it('strings index by code point', () => {
     expect(lines(`s = "a😀b"\nprint(len(s), s[1], s[::-1], s.find("b"))`)).toEqual(['3 😀 b😀a 2']);
   });
+  it('title and capitalize use Unicode titlecase', () => {
+    expect(lines(`print("ǆa".title(), "ǆa".capitalize(), "ß x".title(), "ﬁx".title(), "აბ".title(), "ǳ's".title())`)).toEqual(["ǅa ǅa Ss X Fix აბ ǲ'S"]);
+  });
+  it('final sigma and istitle like CPython', () => {
+    expect(lines(`print("ΑΣ ΣΑΣ".title(), "ΑΣ".capitalize(), "ǅ".istitle(), "Ab Cd".istitle(), "AB".istitle(), "1".istitle())`)).toEqual(['Ας Σας Ας True True False False']);
+  });
   it('chained comparisons and and/or return operands', () => {
     expect(lines('print(1 < 2 < 3, 3 > 2 > 2, 0 or "x", "" and 1, None or [] or 0)')).toEqual(['True False x  0']);
   });

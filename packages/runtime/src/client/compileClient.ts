@@ -167,9 +167,14 @@ export function* callGen(callee: Value, args: Value[], kwargs: Kwargs): Gen<Valu
     if (args.length > 1) return args[1];
     throw raise(exc.StopIteration, '');
   }
+  if (callee instanceof PyBuiltin && (callee.name === 'getattr' || callee.name === 'hasattr') && args[0] instanceof EntityRef && typeof args[1] === 'string' && kwargs === null) {
+    return yield* remoteGetattr(callee, args[0], args[1], args);
+  }
   if (callee instanceof PyBuiltin || (callee instanceof PyClass && !callee.isEntity)) args = yield* materializeAll(args);
   if (callee instanceof PyBoundMethod) {
     const fn = callee.func;
+    // A method read from a reference (`m = ref.method`): calling it calls the entity.
+    if (callee.self instanceof EntityRef && fn instanceof PyFunction) return yield* callMethodGen(callee.self, fn.name, args, kwargs);
     if (fn instanceof PyFunction && fn.invokeGen !== null) return yield* fn.invokeGen([callee.self, ...args], kwargs);
   }
   if (callee instanceof PyClass && !callee.isEntity) {
@@ -182,6 +187,24 @@ export function* callGen(callee: Value, args: Value[], kwargs: Kwargs): Gen<Valu
     }
   }
   return callValue(callee, args, kwargs);
+}
+
+/** `getattr(ref, name[, default])` and `hasattr(ref, name)` on an entity reference: a remote read. */
+function* remoteGetattr(callee: PyBuiltin, ref: EntityRef, name: string, args: Value[]): Gen<Value> {
+  const builtin = callee.name;
+  const hasDefault = builtin === 'getattr' && args.length === 3;
+  // A wrong argument count raises the builtin's own TypeError.
+  if (args.length > (hasDefault ? 3 : 2)) return callValue(callee, args, null);
+  try {
+    const value = yield* request({ kind: 'read', target: ref, attr: name });
+    return builtin === 'hasattr' ? true : value;
+  } catch (e) {
+    const isMissing = e instanceof PyError && e.exc.cls.isSubclassOf(exc.AttributeError);
+    if (!isMissing) throw e;
+    if (builtin === 'hasattr') return false;
+    if (hasDefault) return args[2];
+    throw e;
+  }
 }
 
 export function* callMethodGen(obj: Value, name: string, args: Value[], kwargs: Kwargs): Gen<Value> {
