@@ -2,6 +2,7 @@
 // throws: a failure inside the compiler itself becomes an internal-error
 // diagnostic naming what failed.
 
+import { findContextErrors } from './checks/contextErrors.ts';
 import { analyzeProgram } from './analysis/analyze.ts';
 import { Code } from './analysis/codes.ts';
 import { DiagnosticSink } from './analysis/diagnostics.ts';
@@ -16,6 +17,8 @@ export function compile(source: string, fileName = '<input>'): CompileResult {
     if (parsed.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
       return { ir: null, diagnostics: parsed.diagnostics };
     }
+    const contextErrors = findContextErrors(parsed.module.body, source);
+    if (contextErrors.length > 0) return { ir: null, diagnostics: [...parsed.diagnostics, ...contextErrors] };
 
     const analysis = analyzeProgram(parsed.module, source);
     const diagnostics = [...parsed.diagnostics, ...analysis.diagnostics];

@@ -10,6 +10,7 @@ export { SyntaxErrorCode } from './parser/syntaxErrors.ts';
 export type * from './ir.ts';
 export { IR_VERSION, EXCEPTION_VAR } from './ir.ts';
 export { compile } from './compile.ts';
+export { checkClient, type ClientCheckResult } from './checks/checkClient.ts';
 export { validateIr } from './irValidate.ts';
 export { analyzeProgram } from './analysis/analyze.ts';
 export type { AnalysisResult, CallSite, CallSiteKind, ProgramModel } from './analysis/model.ts';

@@ -19,6 +19,9 @@
 // | E0008 | SyntaxError       | Invalid f-string: bad expression part, conversion,   |
 // |       |                   | or braces.                                           |
 // | E0009 | SyntaxError       | Invalid parameter or argument list.                  |
+// | E0010 | SyntaxError       | A statement or expression where CPython's compiler   |
+// |       |                   | rejects it: `return` or `yield` outside a function,  |
+// |       |                   | `break` outside a loop (checks/contextErrors.ts).    |
 
 export const SyntaxErrorCode = {
   InvalidSyntax: 'E0001',
@@ -30,6 +33,7 @@ export const SyntaxErrorCode = {
   InvalidLiteral: 'E0007',
   InvalidFString: 'E0008',
   InvalidArguments: 'E0009',
+  OutsideContext: 'E0010',
 } as const;
 
 export type SyntaxErrorCode = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorCode];

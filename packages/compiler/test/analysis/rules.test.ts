@@ -190,10 +190,10 @@ const rejected: Case[] = [
               return "c"
           async def add(self):
               pass
-          def wait(self):
+          async def wait(self):
               return await self.n
     `,
-    expected: [[22, 'E0207'], [25, 'E0207']],
+    expected: [[22, 'E0207'], [24, 'E0207']],
   },
   {
     name: 'yield',

@@ -1,6 +1,6 @@
 // The `entflow` command: compile, run and sweep entity programs.
 
-import { compile, dumpAst, formatDiagnostic, parse, type ProgramIR } from '@entflow/compiler';
+import { checkClient, compile, dumpAst, formatDiagnostic, parse, type ProgramIR } from '@entflow/compiler';
 import { runDirect, stringifyJson, type JsonValue as RuntimeJson } from '@entflow/runtime';
 import { readFileSync } from 'node:fs';
 import { describeProfile } from '../chaos.ts';
@@ -122,7 +122,16 @@ function faultsFlag(args: ParsedArgs, workers: number): FaultPlan | undefined {
   return check.plan;
 }
 
-/** Build the config shared by `run` and `sweep`; null when the program has compile errors. */
+/** Check the client script before any run; prints its diagnostics and returns whether it has no errors. */
+function checkClientFile(path: string, source: string, io: Io): boolean {
+  const result = checkClient(source, path);
+  for (const diagnostic of result.diagnostics) {
+    io.stderr(`${formatDiagnostic(path, diagnostic)}\n`);
+  }
+  return !result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+/** Build the config shared by `run` and `sweep`; null when the program or the client script has errors. */
 export function scenarioConfig(args: ParsedArgs, command: string, io: Io): SimulationConfig | null {
   const file = onePositional(args, command);
   const clientPath = stringFlag(args, 'client');
@@ -131,7 +140,8 @@ export function scenarioConfig(args: ParsedArgs, command: string, io: Io): Simul
   }
   const client = readSource(clientPath, 'client script');
   const ir = compileFile(file, io);
-  if (ir === null) {
+  const isClientValid = checkClientFile(clientPath, client, io);
+  if (ir === null || !isClientValid) {
     return null;
   }
   const workers = integerFlag(args, 'workers', 3, 1, DEFAULT_LIMITS.workersMax);
