@@ -9,7 +9,6 @@ export function FaultMenu() {
   const target = useMenuStore((state) => state.faultMenu);
   const close = useMenuStore((state) => state.closeFaultMenu);
   const showNotice = useMenuStore((state) => state.showNotice);
-  const step = usePlaybackStore((state) => state.step);
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -30,6 +29,8 @@ export function FaultMenu() {
   }, [target, close]);
 
   if (!target) return null;
+  // Read, not subscribed: the menu must not re-render on every played frame.
+  const step = usePlaybackStore.getState().step;
 
   const act = (action: () => void) => () => {
     action();

@@ -10,6 +10,8 @@ import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { findBlock, findBlockAt, findMethodAt } from '../graph/locate.ts';
 import type { Span } from '@entflow/compiler';
 
+const PLAYING_HIGHLIGHT_INTERVAL_MS = 250;
+
 function toRange(model: monaco.editor.ITextModel, span: Span): monaco.Range {
   const start = model.getPositionAt(span.start);
   const end = model.getPositionAt(span.end);
@@ -27,6 +29,7 @@ export function bindHighlights(bound: BoundEditor): () => void {
   let decorationIds: string[] = [];
 
   let shownKey = '';
+  let playingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Updates the decorations; `shouldReveal` scrolls to them (on a step or a selection, never on an edit). */
   const render = (shouldReveal: boolean): void => {
     const selected = blockSpans(useSelectionStore.getState().selectedBlockId);
@@ -79,10 +82,23 @@ export function bindHighlights(bound: BoundEditor): () => void {
       if (state.selectedBlockId !== previous.selectedBlockId) render(true);
     }),
     usePlaybackStore.subscribe((state, previous) => {
-      // While playing, the highlight moves without scrolling the editor;
+      // While playing, the highlight moves at most every
+      // PLAYING_HIGHLIGHT_INTERVAL_MS and without scrolling the editor;
       // pausing scrolls to where the run stopped.
-      if (state.executingBlockId !== previous.executingBlockId) render(!state.isPlaying);
-      else if (previous.isPlaying && !state.isPlaying) render(true);
+      if (previous.isPlaying && !state.isPlaying) {
+        clearTimeout(playingTimer);
+        playingTimer = undefined;
+        render(true);
+      } else if (state.executingBlockId !== previous.executingBlockId) {
+        if (!state.isPlaying) {
+          render(true);
+          return;
+        }
+        playingTimer ??= setTimeout(() => {
+          playingTimer = undefined;
+          render(false);
+        }, PLAYING_HIGHLIGHT_INTERVAL_MS);
+      }
     }),
     useCompileStore.subscribe((state, previous) => {
       if (state.output === previous.output) return;
@@ -96,6 +112,7 @@ export function bindHighlights(bound: BoundEditor): () => void {
   render(false);
 
   return () => {
+    clearTimeout(playingTimer);
     for (const unsubscribe of unsubscribers) unsubscribe();
     decorationIds = model.deltaDecorations(decorationIds, []);
   };
