@@ -3,8 +3,6 @@
 // while the (large) editor code is still being evaluated.
 import { startSession } from './session/startSession.ts';
 import { startCompiler } from './session/startCompiler.ts';
-import { getSimulator } from './sim/simulatorSession.ts';
 
 startSession();
 startCompiler();
-getSimulator();
