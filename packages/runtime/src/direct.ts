@@ -38,6 +38,8 @@ export interface DirectOptions {
   clientId?: number;
   /** Also receives every output line as it is printed. */
   onOutput?(line: string): void;
+  /** Give floats in `state` as JsonFloat, so that `toJsonText` writes `1.0` and not `1`. */
+  exactFloats?: boolean;
 }
 
 /** Entities by class and key, in registration order. */
@@ -213,7 +215,7 @@ export function runDirectProgram(program: RuntimeProgram, clientSource: ClientSo
     const byKey: Record<string, Record<string, JsonValue>> = {};
     for (const e of entities.values()) {
       const attrs: Record<string, JsonValue> = {};
-      for (const [k, v] of e.attrs) attrs[k] = toJsonValue(v);
+      for (const [k, v] of e.attrs) attrs[k] = toJsonValue(v, new Set(), { exactFloats: options.exactFloats });
       byKey[pyStr(e.key)] = attrs;
     }
     state[className] = byKey;

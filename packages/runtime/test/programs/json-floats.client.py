@@ -1,0 +1,2 @@
+h = Holder("h")
+print("done")
