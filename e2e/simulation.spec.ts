@@ -62,6 +62,17 @@ test('keyboard alone steps the run', async ({ page }) => {
   await expect(ide.byTestId('sim.stepCounter')).toHaveText(`${total} / ${total}`);
   await page.keyboard.press('Home');
   await expect(ide.byTestId('sim.stepCounter')).toContainText('0 /');
+
+  await page.keyboard.press('Alt+2');
+  await expect(ide.byTestId('graph.pane')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(ide.byTestId('sim.stepCounter')).toContainText('1 /');
+  await page.keyboard.press('Alt+4');
+  await expect(ide.byTestId('sim.play')).toBeFocused();
+  await page.keyboard.press('Alt+G');
+  await expect(ide.byTestId('gallery.dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ide.byTestId('gallery.dialog')).toBeHidden();
 });
 
 test('message log and space-time diagram select steps', async ({ page }) => {

@@ -20,7 +20,7 @@ export function GraphPane() {
   const opened = ir && graphView.kind === 'method' ? findMethod(ir, graphView.qualifiedName) : null;
 
   return (
-    <section className="pane graph-pane" aria-label="Dataflow graph" data-testid="graph.pane" data-revision={revision}>
+    <section className="pane graph-pane" aria-label="Dataflow graph" data-testid="graph.pane" data-revision={revision} tabIndex={-1}>
       <div className="pane-header">
         <nav className="breadcrumb" aria-label="Graph level">
           <button type="button" className="link" data-testid="graph.crumb.dataflow" onClick={showDataflow}>

@@ -6,6 +6,7 @@ import { jumpToEnd, jumpToStart, stepBack, stepForward, togglePlay } from '../si
 import { getBoundEditor } from '../editor/editorHandle.ts';
 import { useLayoutStore } from '../stores/layoutStore.ts';
 import { runComparison } from '../sim/runComparison.ts';
+import { useMenuStore } from '../stores/menuStore.ts';
 
 /** True when keys typed at `target` are text input (or the editor's). */
 function isTextTarget(target: EventTarget | null): boolean {
@@ -37,7 +38,7 @@ function run(command: Command): void {
       getBoundEditor()?.editor.focus();
       return;
     case 'focusGraph':
-      return focusElement('[data-testid="graph.pane"] .graph-layer:not([hidden]) .react-flow');
+      return focusElement('[data-testid="graph.pane"]');
     case 'focusPanels':
       return focusElement('#run-panels');
     case 'focusControls':
@@ -52,6 +53,8 @@ function run(command: Command): void {
       return layout.setHelpOpen(!layout.isHelpOpen);
     case 'close':
       layout.setHelpOpen(false);
+      layout.setGalleryOpen(false);
+      useMenuStore.getState().closeFaultMenu();
       return;
   }
 }
