@@ -44,6 +44,10 @@ test('malformed link keeps the autosave', async ({ page }) => {
   expect(watched.errors).toEqual([]);
   await ide.screenshot('malformed-link');
 
+  await ide.byTestId('notice.action').click();
+  await ide.focusEditorEnd();
+  await expect(ide.editorLines).toContainText('# my own work');
+
   await page.goto('about:blank');
   await page.goto('/');
   await ide.focusEditorEnd();

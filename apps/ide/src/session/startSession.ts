@@ -29,9 +29,20 @@ export function startSession(): void {
       if (decoded.warning) useMenuStore.getState().showNotice(`Opened the link, but ${decoded.warning}.`);
     } else {
       loadDefault();
+      const saved = readAutosave();
+      const action = saved
+        ? {
+            label: 'Open autosaved work',
+            run: () => {
+              applyShareState(saved);
+              dropHash();
+            },
+          }
+        : undefined;
+      const kept = saved ? ' Your autosaved work is kept.' : '';
       useMenuStore
         .getState()
-        .showNotice(`This link could not be opened: ${decoded.error}. The default example is loaded; your autosaved work is kept.`, 'error');
+        .showNotice(`This link could not be opened: ${decoded.error}. The default example is loaded.${kept}`, 'error', action);
     }
   } else {
     const saved = readAutosave();

@@ -48,6 +48,17 @@ function inflateCapped(bytes: Uint8Array): string {
   return strFromU8(joined);
 }
 
+/** Inflates, naming a damaged stream as such (fflate's own messages read like "invalid block type"). */
+function inflateDamageChecked(bytes: Uint8Array): string {
+  try {
+    return inflateCapped(bytes);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (message.startsWith('the ')) throw error;
+    throw new Error(`the DEFLATE data is damaged or truncated (${message})`);
+  }
+}
+
 export function encodeShareState(state: ShareState): string {
   const json = JSON.stringify({ ...state, files: storeFiles(state.files, state.exampleId) });
   const lz = `l${compressToEncodedURIComponent(json)}`;
@@ -69,7 +80,7 @@ export function decodeShareState(payload: string): ParseResult {
       if (text.length > JSON_BYTES_MAX) throw new Error(`the link expands to more than ${JSON_BYTES_MAX} characters`);
       json = text;
     } else if (payload[0] === 'd') {
-      json = inflateCapped(fromBase64Url(body));
+      json = inflateDamageChecked(fromBase64Url(body));
     } else {
       throw new Error(`unknown encoding marker ${JSON.stringify(payload[0])} (expected "l" or "d")`);
     }
