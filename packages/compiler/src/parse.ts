@@ -107,7 +107,11 @@ function orderSyntaxIssues(
     : parserIssues.filter((issue) => issue.start < endOfFileOffset);
   const all = [...tokenizerIssues, ...parserErrors];
   const primary = findPrimaryIssue(tokenizerIssues, parserErrors[0] ?? null, unclosed, lineTable);
-  const rest = all.filter((issue) => issue !== primary).sort((a, b) => a.start - b.start);
+  // When the unclosed bracket is the error, the rest of the file is inside
+  // it, so parser errors after it only restate it; CPython reports it alone.
+  const isRestatement = (issue: SyntaxIssue): boolean =>
+    primary === unclosed && unclosed !== null && issue.origin === 'parser' && issue.start > unclosed.start;
+  const rest = all.filter((issue) => issue !== primary && !isRestatement(issue)).sort((a, b) => a.start - b.start);
   return primary === null ? rest : [primary, ...rest];
 }
 
@@ -123,7 +127,9 @@ function findPrimaryIssue(
   const tokenizerErrors = tokenizerIssues.filter((issue) => issue.origin === 'tokenizer' || issue.origin === 'tokenizerState');
   if (firstParser === null) return tokenizerErrors[0] ?? unclosed;
 
-  const before = tokenizerErrors.find((issue) => issue.start < firstParser.start);
+  // A tokenizer error at the parser error's own token comes first: the
+  // parser met it while reading that token.
+  const before = tokenizerErrors.find((issue) => issue.start <= firstParser.start);
   if (before !== undefined) return before;
   if (firstParser.message === 'unexpected indent') return firstParser;
 

@@ -198,14 +198,14 @@ class Tokenizer {
     const top = indents[indents.length - 1]!;
     const altTop = this.altIndents[this.altIndents.length - 1]!;
     if (column === top) {
-      if (altColumn !== altTop) this.reportTabError(textStart);
+      if (altColumn !== altTop) this.reportTabError(lineStart, textStart);
       return;
     }
     if (column > top) {
       if (indents.length > INDENT_DEPTH_MAX) {
         this.report(SyntaxErrorCode.TooDeep, 'too many levels of indentation', textStart, textStart + 1, 'tokenizerState');
       }
-      if (altColumn <= altTop) this.reportTabError(textStart);
+      if (altColumn <= altTop) this.reportTabError(lineStart, textStart);
       indents.push(column);
       this.altIndents.push(altColumn);
       this.indentEmitted.push(true);
@@ -231,12 +231,13 @@ class Tokenizer {
       this.altIndents.push(altColumn);
       this.indentEmitted.push(false);
     } else if (altColumn !== this.altIndents[this.altIndents.length - 1]!) {
-      this.reportTabError(textStart);
+      this.reportTabError(lineStart, textStart);
     }
   }
 
-  private reportTabError(offset: number): void {
-    this.report(SyntaxErrorCode.Tab, 'inconsistent use of tabs and spaces in indentation', offset, offset + 1, 'tokenizerState');
+  /** Reports a TabError on the indentation of a line; CPython puts it at column 1. */
+  private reportTabError(lineStart: number, textStart: number): void {
+    this.report(SyntaxErrorCode.Tab, 'inconsistent use of tabs and spaces in indentation', lineStart, textStart, 'tokenizerState');
   }
 
   private readNewline(code: number): void {

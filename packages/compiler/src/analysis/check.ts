@@ -364,6 +364,19 @@ export class Checker {
     }
   }
 
+  /** Reports `setattr(other, ...)` and `delattr(other, ...)` on another entity, like `other.x = ...`. */
+  private checkAttributeChangeCall(call: Call, name: string, state: WalkState): void {
+    const receiver = call.args[0];
+    if (receiver === undefined || receiver.kind === 'Starred' || this.isSelf(receiver, state)) return;
+    const className = this.receiverClass(receiver, state);
+    if (className === null) return;
+    this.sink.error(
+      Code.foreignAssignment,
+      `Cannot change attributes of another entity (${className}) with ${name}(): add a method to ${className} that changes them, and call that method.`,
+      call,
+    );
+  }
+
   // ---------------------------------------------------------------- sites
 
   private record(site: CallSite, state: WalkState): void {
@@ -427,6 +440,7 @@ export class Checker {
       this.record({ kind: 'local', node: call, target: 'moduleFunction' }, state);
       return;
     }
+    if (name === 'setattr' || name === 'delattr') this.checkAttributeChangeCall(call, name, state);
     if (BUILTIN_NAMES.has(name)) {
       this.record({ kind: 'builtin', node: call, name }, state);
       return;

@@ -65,6 +65,7 @@ export function collectProgram(module: Module, source: string, sink: DiagnosticS
   for (const statement of moduleBody) {
     if (statement.kind === 'ClassDef') plainClasses.push(statement);
     if (statement.kind !== 'FunctionDef') continue;
+    reportEntityDecoratorOnFunction(statement, imports, sink);
     const isInvariant = statement.decorator_list.some((d) => imports.resolveDecorator(d)?.name === 'invariant');
     if (isInvariant) invariantFunctions.push(statement);
     const fn: ModuleFunction = {
@@ -76,6 +77,19 @@ export function collectProgram(module: Module, source: string, sink: DiagnosticS
   }
 
   return { model, imports, invariantFunctions, plainClasses };
+}
+
+/** Reports `@entity` or `@stateflow` on a module function, which CPython's harness rejects when it loads the module. */
+function reportEntityDecoratorOnFunction(node: FunctionDef, imports: ImportTable, sink: DiagnosticSink): void {
+  for (const decorator of node.decorator_list) {
+    const resolved = imports.resolveDecorator(decorator);
+    if (resolved === null || (resolved.name !== 'entity' && resolved.name !== 'stateflow')) continue;
+    sink.error(
+      Code.unsupportedDecorator,
+      `@${resolved.name} decorates a class, not a function: put it on the entity class, or remove it from '${node.name}'.`,
+      decorator,
+    );
+  }
 }
 
 function entityDecoratorOf(node: ClassDef, imports: ImportTable, sink: DiagnosticSink): 'entity' | 'stateflow' | null {

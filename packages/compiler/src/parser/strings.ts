@@ -72,7 +72,8 @@ export function parseStrings(p: Parser): Expr {
     p,
     whole: { start: first.start, end: last.end },
     isUnicodeKind: p.source.charCodeAt(first.start) === 117,
-    errorSpan: { start: Math.max(first.start, last.end - 1), end: last.end },
+    // CPython reports errors found inside the literals just after the last one.
+    errorSpan: { start: last.end, end: last.end },
   };
 
   const parts: JoinedParts = { pendingText: null, values: [], isFormat: false };

@@ -180,6 +180,31 @@ const rejected: Case[] = [
     expected: [[23, 'E0206'], [24, 'E0206'], [25, 'E0206']],
   },
   {
+    name: 'setattr and delattr on another entity',
+    body: `
+      @entity
+      class Cart:
+          def __init__(self):
+              self.n = 0
+          def __key__(self):
+              return "c"
+          def poke(self, item: Item):
+              setattr(self, "n", 1)
+              setattr(item, "price", 7)
+              delattr(item, "price")
+    `,
+    expected: [[24, 'E0206'], [25, 'E0206']],
+  },
+  {
+    name: 'entity decorator on function',
+    body: `
+      @entity
+      def helper():
+          pass
+    `,
+    expected: [[16, 'E0218']],
+  },
+  {
     name: 'async method and await',
     body: `
       @entity
