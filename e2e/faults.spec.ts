@@ -2,16 +2,18 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { IdePage } from './pages/IdePage.ts';
 
-// With seed 1 and two workers, crashing w0 before step 217 of this example
-// hits a transfer after its effects and before its reply: at-least-once then
-// retries it. The step was found by sweeping crash points with compareModes.
-const CRASH_AFTER_STEP = 215;
+// With seed 1 and two workers, crashing w0 after these steps of this example
+// hits a transfer after its effects and before its reply, so at-least-once
+// retries it. They were found by sweeping crash points with compareModes;
+// the test tries them in turn, so a small change of the simulator's timing
+// does not break it.
+const CRASH_AFTER_STEPS = [215, 180, 264, 131];
 
-async function crashMidRun(page: Page, ide: IdePage): Promise<void> {
+async function crashMidRun(page: Page, ide: IdePage, afterStep = CRASH_AFTER_STEPS[0]!): Promise<void> {
   await ide.waitForRun();
   const { total } = await ide.stepCounter();
-  expect(total).toBeGreaterThan(CRASH_AFTER_STEP);
-  await ide.byTestId('sim.scrub').fill(String(CRASH_AFTER_STEP));
+  expect(total).toBeGreaterThan(afterStep);
+  await ide.byTestId('sim.scrub').fill(String(afterStep));
   await page.locator('[data-testid="graph.node"][data-class-name="Account"] [data-testid="graph.worker"][data-worker="0"]').click();
   await ide.byTestId('fault.crash').click();
   await expect(ide.byTestId('panels.tab.faults')).toContainText('1');
@@ -41,13 +43,22 @@ test('at-least-once crash repeats an effect', async ({ page }) => {
   await ide.open();
   await ide.openExample('03-bank-transfer-transactional');
   await ide.setMode('at-least-once');
-  await crashMidRun(page, ide);
-
-  await ide.byTestId('panels.tab.verdict').click();
-  await ide.byTestId('verdict.run').click();
   const atLeastOnce = page.locator('[data-testid="verdict.mode"][data-mode="at-least-once"]');
-  await expect(atLeastOnce).toHaveAttribute('data-ok', 'false', { timeout: 30_000 });
-  await expect(atLeastOnce.locator('[data-testid="verdict.diffCell"][data-effect="repeated"]').first()).toBeVisible();
+  const repeated = atLeastOnce.locator('[data-testid="verdict.diffCell"][data-effect="repeated"]');
+
+  for (const afterStep of CRASH_AFTER_STEPS) {
+    await ide.byTestId('panels.tab.faults').click();
+    if (await ide.byTestId('faults.clear').isEnabled()) await ide.byTestId('faults.clear').click();
+    await crashMidRun(page, ide, afterStep);
+    await ide.byTestId('panels.tab.verdict').click();
+    await ide.byTestId('verdict.run').click();
+    // A new comparison clears the old result, so this waits for the new one.
+    await expect(atLeastOnce).toHaveAttribute('data-ok', /true|false/, { timeout: 30_000 });
+    if ((await repeated.count()) > 0) break;
+  }
+
+  await expect(atLeastOnce).toHaveAttribute('data-ok', 'false');
+  await expect(repeated.first()).toBeVisible();
   await ide.screenshot('verdict-at-least-once');
 });
 

@@ -18,7 +18,7 @@ export const useVerdictStore = create<VerdictState>((set) => ({
   result: null,
   message: null,
   inputs: null,
-  setRunning: () => set({ status: 'running' }),
+  setRunning: () => set({ status: 'running', result: null, message: null }),
   setResult: (result, inputs) => set({ status: 'ready', result, inputs, message: null }),
   setProblem: (status, message) => set({ status, message, result: null }),
 }));
