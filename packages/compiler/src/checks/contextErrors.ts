@@ -29,112 +29,127 @@ const COMPREHENSION_NAMES: Record<string, string> = {
 
 /** Reports every compile-time syntax error of `module`'s statements, in source order. */
 export function findContextErrors(body: readonly Stmt[], source: string): Diagnostic[] {
-  const sink = new DiagnosticSink(source);
-  const context: Context = { scope: 'module', isInLoop: false, comprehension: null };
-  for (const statement of body) visitNode(statement, context, sink);
-  return sink.diagnostics;
+  const checker = new ContextChecker(new DiagnosticSink(source));
+  for (const statement of body) checker.visit(statement);
+  return checker.sink.diagnostics;
 }
 
-function visitNode(node: Node, context: Context, sink: DiagnosticSink): void {
-  const visitChild = (child: Node): void => visitNode(child, context, sink);
-  const report = (message: string, span: Node = node): void => sink.error(SyntaxErrorCode.OutsideContext, message, span);
+/**
+ * Walks the tree with the current context in a field, saved and restored
+ * around scopes and loops, so no closure is made per node: this pass runs on
+ * every compile.
+ */
+class ContextChecker {
+  context: Context = { scope: 'module', isInLoop: false, comprehension: null };
 
-  switch (node.kind) {
-    case 'FunctionDef':
-    case 'AsyncFunctionDef': {
-      for (const decorator of node.decorator_list) visitChild(decorator);
-      visitChild(node.args);
-      if (node.returns !== null) visitChild(node.returns);
-      const inner: Context = { scope: node.kind === 'FunctionDef' ? 'function' : 'asyncFunction', isInLoop: false, comprehension: null };
-      for (const statement of node.body) visitNode(statement, inner, sink);
-      return;
-    }
-    case 'Lambda': {
-      visitChild(node.args);
-      visitNode(node.body, { scope: 'function', isInLoop: false, comprehension: null }, sink);
-      return;
-    }
-    case 'ClassDef': {
-      for (const decorator of node.decorator_list) visitChild(decorator);
-      for (const base of node.bases) visitChild(base);
-      for (const keyword of node.keywords) visitChild(keyword);
-      const inner: Context = { scope: 'class', isInLoop: false, comprehension: null };
-      for (const statement of node.body) visitNode(statement, inner, sink);
-      return;
-    }
-    case 'For':
-    case 'AsyncFor':
-    case 'While': {
-      // The `else` clause is not part of the loop: a `break` there leaves an enclosing loop.
-      if (node.kind === 'While') visitChild(node.test);
-      else {
-        visitChild(node.iter);
-        visitChild(node.target);
-      }
-      const inner: Context = { ...context, isInLoop: true };
-      for (const statement of node.body) visitNode(statement, inner, sink);
-      for (const statement of node.orelse) visitChild(statement);
-      return;
-    }
-    case 'Return':
-      if (context.scope === 'module' || context.scope === 'class') report("'return' outside function");
-      break;
-    case 'Break':
-      if (!context.isInLoop) report("'break' outside loop");
-      break;
-    case 'Continue':
-      if (!context.isInLoop) report("'continue' not properly in loop");
-      break;
-    case 'Nonlocal':
-      if (context.scope === 'module') report('nonlocal declaration not allowed at module level');
-      break;
-    case 'Yield':
-    case 'YieldFrom':
-      if (context.comprehension !== null) report(`'yield' inside ${context.comprehension}`);
-      else if (context.scope === 'module' || context.scope === 'class') report("'yield' outside function");
-      else if (node.kind === 'YieldFrom' && context.scope === 'asyncFunction') report("'yield from' inside async function");
-      break;
-    case 'Await':
-      if (context.scope === 'module' || context.scope === 'class') report("'await' outside function");
-      else if (context.scope === 'function') report("'await' outside async function");
-      break;
-    case 'ListComp':
-    case 'SetComp':
-    case 'DictComp':
-    case 'GeneratorExp':
-      visitComprehension(node, context, sink);
-      return;
-    default:
-      break;
+  constructor(readonly sink: DiagnosticSink) {}
+
+  readonly visit = (node: Node): void => {
+    if (this.checkNode(node)) forEachChild(node, this.visit);
+  };
+
+  /** Visits `nodes` in `context`, then restores the current one. */
+  visitIn(context: Context, nodes: readonly Node[]): void {
+    const saved = this.context;
+    this.context = context;
+    for (const node of nodes) this.visit(node);
+    this.context = saved;
   }
-  forEachChild(node, visitChild);
+
+  private report(message: string, span: Node): void {
+    this.sink.error(SyntaxErrorCode.OutsideContext, message, span);
+  }
+
+  /** Checks one node and visits the children that need another context; returns whether the caller should visit the rest. */
+  private checkNode(node: Node): boolean {
+    const context = this.context;
+    switch (node.kind) {
+      case 'FunctionDef':
+      case 'AsyncFunctionDef': {
+        node.decorator_list.forEach(this.visit);
+        this.visit(node.args);
+        if (node.returns !== null) this.visit(node.returns);
+        const scope = node.kind === 'FunctionDef' ? 'function' : 'asyncFunction';
+        this.visitIn({ scope, isInLoop: false, comprehension: null }, node.body);
+        return false;
+      }
+      case 'Lambda':
+        this.visit(node.args);
+        this.visitIn({ scope: 'function', isInLoop: false, comprehension: null }, [node.body]);
+        return false;
+      case 'ClassDef':
+        node.decorator_list.forEach(this.visit);
+        node.bases.forEach(this.visit);
+        node.keywords.forEach(this.visit);
+        this.visitIn({ scope: 'class', isInLoop: false, comprehension: null }, node.body);
+        return false;
+      case 'For':
+      case 'AsyncFor':
+      case 'While':
+        if (node.kind === 'While') this.visit(node.test);
+        else {
+          this.visit(node.iter);
+          this.visit(node.target);
+        }
+        this.visitIn({ ...context, isInLoop: true }, node.body);
+        // The `else` clause is not part of the loop: a `break` there leaves an enclosing loop.
+        node.orelse.forEach(this.visit);
+        return false;
+      case 'Return':
+        if (context.scope === 'module' || context.scope === 'class') this.report("'return' outside function", node);
+        return true;
+      case 'Break':
+        if (!context.isInLoop) this.report("'break' outside loop", node);
+        return false;
+      case 'Continue':
+        if (!context.isInLoop) this.report("'continue' not properly in loop", node);
+        return false;
+      case 'Nonlocal':
+        if (context.scope === 'module') this.report('nonlocal declaration not allowed at module level', node);
+        return false;
+      case 'Yield':
+      case 'YieldFrom':
+        if (context.comprehension !== null) this.report(`'yield' inside ${context.comprehension}`, node);
+        else if (context.scope === 'module' || context.scope === 'class') this.report("'yield' outside function", node);
+        else if (node.kind === 'YieldFrom' && context.scope === 'asyncFunction') this.report("'yield from' inside async function", node);
+        return true;
+      case 'Await':
+        if (context.scope === 'module' || context.scope === 'class') this.report("'await' outside function", node);
+        else if (context.scope === 'function') this.report("'await' outside async function", node);
+        return true;
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        this.checkComprehension(node);
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private checkComprehension(node: ComprehensionExpr): void {
+    const context = this.context;
+    // A list, set or dict comprehension runs at once, so `async for` or `await`
+    // in it needs an `async def` around it. A generator expression becomes an
+    // asynchronous generator instead.
+    if (node.kind !== 'GeneratorExp' && context.scope !== 'asyncFunction' && isAsynchronous(node)) {
+      this.report('asynchronous comprehension outside of an asynchronous function', node);
+      return;
+    }
+
+    // The first iterable is evaluated in the enclosing scope; everything else in the comprehension's own.
+    const [first, ...rest] = node.generators;
+    this.visit(first!.iter);
+    const inner: Context = { scope: context.scope, isInLoop: false, comprehension: COMPREHENSION_NAMES[node.kind]! };
+    const parts: Node[] = [first!.target, ...first!.ifs, ...rest];
+    if (node.kind === 'DictComp') parts.push(node.key, node.value);
+    else parts.push(node.elt);
+    this.visitIn(inner, parts);
+  }
 }
 
 type ComprehensionExpr = Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'DictComp' | 'GeneratorExp' }>;
-
-function visitComprehension(node: ComprehensionExpr, context: Context, sink: DiagnosticSink): void {
-  // A list, set or dict comprehension runs at once, so `async for` or `await`
-  // in it needs an `async def` around it. A generator expression becomes an
-  // asynchronous generator instead.
-  if (node.kind !== 'GeneratorExp' && context.scope !== 'asyncFunction' && isAsynchronous(node)) {
-    sink.error(SyntaxErrorCode.OutsideContext, 'asynchronous comprehension outside of an asynchronous function', node);
-    return;
-  }
-
-  // The first iterable is evaluated in the enclosing scope; everything else in the comprehension's own.
-  const [first, ...rest] = node.generators;
-  visitNode(first!.iter, context, sink);
-  const inner: Context = { scope: context.scope, isInLoop: false, comprehension: COMPREHENSION_NAMES[node.kind]! };
-  visitNode(first!.target, inner, sink);
-  for (const condition of first!.ifs) visitNode(condition, inner, sink);
-  for (const generator of rest) visitNode(generator, inner, sink);
-  if (node.kind === 'DictComp') {
-    visitNode(node.key, inner, sink);
-    visitNode(node.value, inner, sink);
-  } else {
-    visitNode(node.elt, inner, sink);
-  }
-}
 
 /** Checks whether a comprehension has an `async for` clause or an `await` outside nested scopes. */
 function isAsynchronous(node: ComprehensionExpr): boolean {
