@@ -119,6 +119,8 @@ export function buildBlockElements(method: MethodIR, source: string): { nodes: B
         isEntry: block.id === method.entry,
       },
       style: { width: BLOCK_WIDTH, height },
+      width: BLOCK_WIDTH,
+      height,
       sourcePosition: Position.Bottom,
       targetPosition: Position.Top,
     };

@@ -39,6 +39,8 @@ export interface RoutedEdgeData extends Record<string, unknown> {
 export type DataflowFlowNode = Node<OperatorNodeData, 'operator'> | Node<EndpointNodeData, 'endpoint'>;
 export type RoutedFlowEdge = Edge<RoutedEdgeData, 'routed'>;
 
+// Nodes carry their size twice: `style` sizes the DOM element, and
+// `width`/`height` let React Flow draw edges before it has measured it.
 export const OPERATOR_WIDTH = 230;
 const OPERATOR_HEADER_HEIGHT = 34;
 const METHOD_ROW_HEIGHT = 24;
@@ -131,6 +133,7 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
         position: { x: 0, y: 0 },
         data: { className: node.className, methods, stateAttributes: (entity?.state ?? []).map((s) => s.name) },
         style: size,
+        ...size,
         sourcePosition: Position.Right,
         targetPosition: Position.Left,
       });
@@ -142,6 +145,7 @@ export function buildDataflowElements(ir: ProgramIR): { nodes: DataflowFlowNode[
         position: { x: 0, y: 0 },
         data: { role: node.kind },
         style: ENDPOINT_SIZE,
+        ...ENDPOINT_SIZE,
         sourcePosition: Position.Right,
         targetPosition: Position.Left,
         selectable: false,
