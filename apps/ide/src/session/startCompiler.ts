@@ -34,8 +34,12 @@ export function startCompiler(): () => void {
     compileStore.setCompiling(true);
     client
       .request('compile', { files: job.files })
-      .then((output) => {
-        if (job.revision > useCompileStore.getState().revision) compileStore.setOutput(output, job.revision);
+      .then((response) => {
+        const current = useCompileStore.getState();
+        if (job.revision <= current.revision) return;
+        // An unchanged IR is not sent again: keep the one the page has.
+        const output = response.isIrUnchanged ? { ...response, ir: current.output?.ir ?? null } : response;
+        compileStore.setOutput(output, job.revision);
       })
       .catch((error: Error) => compileStore.setWorkerError(error.message))
       .finally(() => {

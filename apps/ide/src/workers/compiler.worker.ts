@@ -8,6 +8,8 @@ import type { CompileOutput, CompilerProtocol, SourceFiles } from './compilerPro
 const CACHE_ENTRIES_MAX = 8;
 
 const cache = new Map<string, CompileOutput>();
+/** irKey of the IR last sent to the page ('' when none): the page holds that IR. */
+let lastSentIrKey = '';
 
 function hashText(text: string): string {
   let hash = 0x811c9dc5;
@@ -25,6 +27,7 @@ function compileFiles(files: SourceFiles): CompileOutput {
   return {
     ir: result.ir,
     diagnostics: { entities: result.diagnostics, client: client.diagnostics },
+    isIrUnchanged: false,
     isCached: false,
     irKey: result.ir ? hashText(JSON.stringify(result.ir)) : '',
     durationMs: performance.now() - started,
@@ -46,6 +49,13 @@ function compileCached(files: SourceFiles): CompileOutput {
   return output;
 }
 
+/** Drops the IR from a response when the page already holds the same one. */
+function withoutRepeatedIr(output: CompileOutput): CompileOutput {
+  if (output.ir && output.irKey === lastSentIrKey) return { ...output, ir: null, isIrUnchanged: true };
+  lastSentIrKey = output.ir ? output.irKey : '';
+  return output;
+}
+
 serveRequests<CompilerProtocol>({
-  compile: ({ files }) => compileCached(files),
+  compile: ({ files }) => withoutRepeatedIr(compileCached(files)),
 });

@@ -22,6 +22,12 @@ export interface CompileOutput {
   diagnostics: Record<FileId, Diagnostic[]>;
   /** FNV-1a hash of the IR's JSON: equal keys mean the same program to run ('' without IR). */
   irKey: string;
+  /**
+   * True when the program compiled to the same IR as the previous response:
+   * `ir` is then null and the page keeps the IR it has, so an edit of a
+   * comment does not copy the whole IR across the worker boundary.
+   */
+  isIrUnchanged: boolean;
   /** True when the result came from the worker's cache of recent sources. */
   isCached: boolean;
   /** Worker-side time spent compiling, in milliseconds (0 from the cache). */
