@@ -71,7 +71,8 @@ function convertOne(conv: string, v: Value, flags: string, width: number, precis
       const body = formatFloatBody(x, conv, precision ?? 6, flags.includes('#'));
       const negative = (x < 0 || Object.is(x, -0)) && !Number.isNaN(x);
       const sign = negative ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-      return padField(body, sign, flags, width, Number.isFinite(x));
+      // CPython pads nan and inf with zeros too: '%05.1f' % nan is '00nan'.
+      return padField(body, sign, flags, width, true);
     }
     default:
       throw raise(exc.ValueError, `unsupported format character '${conv}' (0x${conv.codePointAt(0)!.toString(16)})`);

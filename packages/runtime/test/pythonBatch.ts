@@ -26,6 +26,8 @@ for src in snippets:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except SnippetTimeout:
         error = "Timeout"
+        # The alarm may fire inside redirect_stdout's exit, before it restores stdout.
+        sys.stdout = sys.__stdout__
     except Exception as e:
         msg = str(e)
         error = f"{type(e).__name__}: {msg}" if msg else type(e).__name__
@@ -34,7 +36,7 @@ for src in snippets:
     if lines and lines[-1] == "":
         lines.pop()
     results.append({"output": lines if out else [], "error": error})
-sys.stdout.write(json.dumps(results))
+sys.__stdout__.write(json.dumps(results))
 `;
 
 export interface PythonResult {
@@ -50,6 +52,8 @@ export function runPythonBatch(snippets: string[]): PythonResult[] {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.error) throw new Error(PYTHON_REQUIRED);
-  if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
+  if (r.status !== 0 || r.stdout === '') {
+    throw new Error(`python3 failed (status ${r.status}, signal ${r.signal}, ${r.stdout.length} bytes of output): ${r.stderr.slice(-2000)}`);
+  }
   return JSON.parse(r.stdout) as PythonResult[];
 }
