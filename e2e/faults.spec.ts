@@ -83,3 +83,26 @@ test('fault plan is editable and replayable', async ({ page }) => {
   await ide.byTestId('faults.replay').click();
   await ide.screenshot('fault-plan');
 });
+
+test('chaos faults can be kept in the plan', async ({ page }) => {
+  const ide = new IdePage(page);
+  await ide.open();
+  await ide.openExample('05-ycsb');
+  await ide.byTestId('panels.tab.faults').click();
+  await ide.byTestId('faults.chaos').check();
+  await ide.waitForRun();
+  await expect(ide.byTestId('faults.drawn')).toBeVisible({ timeout: 30_000 });
+  await ide.jumpToEnd();
+  await ide.byTestId('panels.tab.state').click();
+  const stateWithChaos = await ide.byTestId('state.tables').innerText();
+  await ide.byTestId('panels.tab.faults').click();
+
+  await ide.byTestId('faults.keepDrawn').click();
+  await expect(ide.byTestId('faults.chaos')).not.toBeChecked();
+  expect(await ide.byTestId('faults.item').count()).toBeGreaterThan(0);
+  await ide.waitForRun();
+  // The kept plan replays the same faults, so the run ends in the same state.
+  await ide.jumpToEnd();
+  await ide.byTestId('panels.tab.state').click();
+  await expect.poll(() => ide.byTestId('state.tables').innerText()).toBe(stateWithChaos);
+});

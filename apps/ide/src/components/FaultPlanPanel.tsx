@@ -7,6 +7,7 @@ import { usePlaybackStore } from '../stores/playbackStore.ts';
 import { checkFaultPlan, describeFault, describeTrigger } from '../sim/faultPlan.ts';
 import { findExample } from '../examples/gallery.ts';
 import { jumpToStart, togglePlay } from '../sim/playbackCommands.ts';
+import { useRunStore } from '../stores/runStore.ts';
 
 function triggerKind(at: FaultTrigger): 'event' | 'time' | 'checkpoint' {
   if ('event' in at) return 'event';
@@ -26,7 +27,12 @@ function withTrigger(fault: PlannedFault, kind: string, value: number): PlannedF
   return { ...fault, at };
 }
 
-function FaultRow({ fault, index }: { fault: PlannedFault; index: number }) {
+/** Same kind and same trigger: enough to tell a planned fault among the fired ones. */
+function isSameFault(a: PlannedFault, b: PlannedFault): boolean {
+  return a.kind === b.kind && JSON.stringify(a.at) === JSON.stringify(b.at);
+}
+
+function FaultRow({ fault, index, hasFired }: { fault: PlannedFault; index: number; hasFired: boolean | null }) {
   const replaceFault = useFaultStore((state) => state.replaceFault);
   const removeFault = useFaultStore((state) => state.removeFault);
   const kind = triggerKind(fault.at);
@@ -46,6 +52,11 @@ function FaultRow({ fault, index }: { fault: PlannedFault; index: number }) {
       />
       <span className={`chip chip-fault chip-fault-${fault.kind}`}>{fault.kind}</span>
       <span className="fault-text">{describeFault(fault)}</span>
+      {hasFired === false && (
+        <span className="chip" title="The run ended, or the trigger was never reached, before this fault could fire" data-testid="faults.notFired">
+          did not fire
+        </span>
+      )}
       <button type="button" className="btn btn-icon btn-danger" title="Remove this fault" data-testid="faults.remove" onClick={() => removeFault(index)}>
         ✕
       </button>
@@ -61,8 +72,12 @@ export function FaultPlanPanel() {
   const chaos = useConfigStore((state) => state.chaos);
   const setSettings = useConfigStore((state) => state.setSettings);
   const step = usePlaybackStore((state) => state.step);
+  const firedFaults = useRunStore((state) => state.summary?.result.firedFaults.faults ?? null);
   const [json, setJson] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const seed = useConfigStore((state) => state.seed);
+  // Faults that fired but are not in the plan: the ones chaos drew.
+  const drawnFaults = (firedFaults ?? []).filter((fired) => !plan.faults.some((planned) => isSameFault(planned, fired)));
   const suggested = exampleId ? findExample(exampleId)?.faults : null;
   const suggestedPlan = suggested ? checkFaultPlan(suggested) : null;
 
@@ -111,6 +126,27 @@ export function FaultPlanPanel() {
           chaos from seed
         </label>
       </div>
+      {chaos && drawnFaults.length > 0 && (
+        <div className="panel-bar" data-testid="faults.drawn">
+          <span className="muted">
+            Chaos drew {drawnFaults.length} fault{drawnFaults.length === 1 ? '' : 's'} from seed {seed}:{' '}
+            {drawnFaults.slice(0, 3).map((fault) => `${describeTrigger(fault.at)} ${describeFault(fault)}`).join('; ')}
+            {drawnFaults.length > 3 ? '; …' : ''}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            data-testid="faults.keepDrawn"
+            title="Copy the faults chaos drew into the plan and switch chaos off, so the run replays without the seed's draw"
+            onClick={() => {
+              setPlan({ faults: [...plan.faults, ...drawnFaults] });
+              setSettings({ chaos: false });
+            }}
+          >
+            Keep them in the plan
+          </button>
+        </div>
+      )}
       {json !== null ? (
         <div className="fault-json">
           <textarea className="mono nokey" spellCheck={false} value={json} onChange={(event) => setJson(event.target.value)} aria-label="Fault plan JSON" data-testid="faults.jsonText" />
@@ -134,7 +170,12 @@ export function FaultPlanPanel() {
       ) : (
         <ol className="fault-list">
           {plan.faults.map((fault, index) => (
-            <FaultRow key={`${index}:${describeTrigger(fault.at)}:${fault.kind}`} fault={fault} index={index} />
+            <FaultRow
+              key={`${index}:${describeTrigger(fault.at)}:${fault.kind}`}
+              fault={fault}
+              index={index}
+              hasFired={firedFaults ? firedFaults.some((fired) => isSameFault(fired, fault)) : null}
+            />
           ))}
         </ol>
       )}
