@@ -8,7 +8,7 @@ import type { CompileOutput, CompilerProtocol, SourceFiles } from './compilerPro
 const CACHE_ENTRIES_MAX = 8;
 
 const cache = new Map<string, CompileOutput>();
-/** irKey of the IR last sent to the page ('' when none): the page holds that IR. */
+/** irKey of the IR last sent to the page ('' when none), which is the IR the page has. */
 let lastSentIrKey = '';
 
 function hashText(text: string): string {
@@ -49,7 +49,7 @@ function compileCached(files: SourceFiles): CompileOutput {
   return output;
 }
 
-/** Drops the IR from a response when the page already holds the same one. */
+/** Drops the IR from a response when the page already has the same one. */
 function withoutRepeatedIr(output: CompileOutput): CompileOutput {
   if (output.ir && output.irKey === lastSentIrKey) return { ...output, ir: null, isIrUnchanged: true };
   lastSentIrKey = output.ir ? output.irKey : '';

@@ -23,7 +23,7 @@ export interface CompileOutput {
   /** FNV-1a hash of the IR's JSON: equal keys mean the same program to run ('' without IR). */
   irKey: string;
   /**
-   * True when the program compiled to the same IR as the previous response:
+   * True when the program compiled to the same IR as the previous response.
    * `ir` is then null and the page keeps the IR it has, so an edit of a
    * comment does not copy the whole IR across the worker boundary.
    */

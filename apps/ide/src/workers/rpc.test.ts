@@ -4,7 +4,7 @@ import type { Exchange } from './rpc.ts';
 
 type EchoProtocol = { echo: Exchange<{ value: number }, number> };
 
-/** A stand-in for a Worker: records posted requests and answers them on demand. */
+/** A stand-in for a Worker: records posted requests and responds to them on demand. */
 class FakeWorker {
   posted: { id: number; kind: string; payload: { value: number } }[] = [];
   onmessage: ((event: MessageEvent) => void) | null = null;
