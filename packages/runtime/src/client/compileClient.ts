@@ -6,7 +6,7 @@
 // interact) and a synchronous one (called back by builtins such as sorted()).
 
 import type { Comprehension, Expr, FunctionDef, Keyword, Lambda, Node, Stmt } from '@entflow/compiler';
-import { inplace, type BinOpName } from '../arith.ts';
+import { arith, inplace, type BinOpName } from '../arith.ts';
 import { callMethod, getAttr, setAttr } from '../attrs.ts';
 import { callValue, enterCall } from '../call.ts';
 import { truthy } from '../compare.ts';
@@ -101,6 +101,44 @@ function* materializeAll(args: Value[]): Gen<Value[]> {
   return out;
 }
 
+/**
+ * Build `zip(...)` over a client generator, lazy as in CPython: each tuple takes
+ * one item from each argument in turn and the first exhausted one ends it,
+ * so later generators are not advanced.
+ */
+function lazyZip(args: Value[]): ClientGenerator {
+  const iterators = args.map((a) => getIter(a));
+  return new ClientGenerator(function* () {
+    for (;;) {
+      const items: Value[] = [];
+      for (const it of iterators) {
+        const x = yield* nextItem(it);
+        if (x === DONE) return NORMAL;
+        items.push(x);
+      }
+      yield { kind: 'pyYield', value: new PyTuple(items) };
+    }
+  }, 'zip');
+}
+
+/** Build `enumerate(gen[, start])` over a client generator, lazy as in CPython. */
+function lazyEnumerate(args: Value[]): ClientGenerator {
+  if (args.length < 1 || args.length > 2) throw raise(exc.TypeError, `enumerate() takes at most 2 arguments (${args.length} given)`);
+  const it = getIter(args[0]);
+  let count: Value = args.length === 2 ? args[1] : 0;
+  if (typeof count !== 'number' && typeof count !== 'bigint' && typeof count !== 'boolean') {
+    throw raise(exc.TypeError, `'${typeName(count)}' object cannot be interpreted as an integer`);
+  }
+  if (typeof count === 'boolean') count = count ? 1 : 0;
+  return new ClientGenerator(function* () {
+    for (let x = yield* nextItem(it); x !== DONE; x = yield* nextItem(it)) {
+      yield { kind: 'pyYield', value: new PyTuple([count, x]) };
+      count = arith('+', count, 1);
+    }
+    return NORMAL;
+  }, 'enumerate');
+}
+
 /** Next item of any iterator from client code. */
 function* nextItem(it: PyIter): Gen<IterResult> {
   if (it instanceof ClientGenerator) return yield* it.nextGen();
@@ -170,6 +208,17 @@ export function* callGen(callee: Value, args: Value[], kwargs: Kwargs): Gen<Valu
   if (callee instanceof PyBuiltin && (callee.name === 'getattr' || callee.name === 'hasattr') && args[0] instanceof EntityRef && typeof args[1] === 'string' && kwargs === null) {
     return yield* remoteGetattr(callee, args[0], args[1], args);
   }
+  if (callee instanceof PyBuiltin && (callee.name === 'any' || callee.name === 'all') && args.length === 1 && args[0] instanceof ClientGenerator && kwargs === null) {
+    // Stop at the first deciding item, as CPython does: later items may call entities.
+    const isAny = callee.name === 'any';
+    for (let x = yield* args[0].nextGen(); x !== DONE; x = yield* args[0].nextGen()) {
+      if (truthy(x) === isAny) return isAny;
+    }
+    return !isAny;
+  }
+  if (callee instanceof PyBuiltin && (callee.name === 'zip' || callee.name === 'enumerate') && kwargs === null && args.some((a) => a instanceof ClientGenerator)) {
+    return callee.name === 'zip' ? lazyZip(args) : lazyEnumerate(args);
+  }
   if (callee instanceof PyBuiltin || (callee instanceof PyClass && !callee.isEntity)) args = yield* materializeAll(args);
   if (callee instanceof PyBoundMethod) {
     const fn = callee.func;
@@ -189,7 +238,7 @@ export function* callGen(callee: Value, args: Value[], kwargs: Kwargs): Gen<Valu
   return callValue(callee, args, kwargs);
 }
 
-/** `getattr(ref, name[, default])` and `hasattr(ref, name)` on an entity reference: a remote read. */
+/** Run `getattr(ref, name[, default])` or `hasattr(ref, name)` on an entity reference as a remote read. */
 function* remoteGetattr(callee: PyBuiltin, ref: EntityRef, name: string, args: Value[]): Gen<Value> {
   const builtin = callee.name;
   const hasDefault = builtin === 'getattr' && args.length === 3;
@@ -387,9 +436,6 @@ export class ClientCompiler extends StmtCompiler {
   }
 
   private genComprehension(scope: Scope, node: Expr & { generators: Comprehension[] }): GenEv {
-    // NOTE: a generator expression that reaches entities is evaluated eagerly
-    // (all items at once) because builtins consume iterators synchronously;
-    // CPython evaluates it lazily, which differs for any()/all() short-circuits.
     const inner = this.builder.scopeOf.get(node)!;
     const gens = node.generators;
     const first = this.genExpr(scope, gens[0].iter);
@@ -403,6 +449,32 @@ export class ClientCompiler extends StmtCompiler {
     const key = kind === 'DictComp' ? this.genExpr(inner, (node as unknown as { key: Expr }).key) : null;
     const val = kind === 'DictComp' ? this.genExpr(inner, (node as unknown as { value: Expr }).value) : null;
     const cellSlots = [...inner.cells].map((n) => inner.slots.get(n)!);
+    if (kind === 'GeneratorExp') {
+      // Lazy, as in CPython: the first iterable is evaluated now, each item
+      // (and the entity calls it needs) when the generator is advanced.
+      return function* (f) {
+        const source = yield* first(f);
+        for (const s of cellSlots) f.slots[s] = new Cell(undefined);
+        function* produce(level: number, it: Value): Generator<ClientRequest | PyYield, void, Resumption | undefined> {
+          const lv = levels[level];
+          const iter = getIter(it);
+          for (let x = yield* nextItem(iter); x !== DONE; x = yield* nextItem(iter)) {
+            if (--rt.budget.remaining < 0) throw stepLimitError();
+            lv.store(f, x);
+            let ok = true;
+            for (const c of lv.conds) if (!truthy(yield* c(f))) { ok = false; break; }
+            if (!ok) continue;
+            if (level + 1 < levels.length) yield* produce(level + 1, yield* levels[level + 1].iter!(f));
+            else yield { kind: 'pyYield', value: yield* elt!(f) };
+          }
+        }
+        const iterator = getIter(source);
+        return new ClientGenerator(function* () {
+          yield* produce(0, iterator);
+          return NORMAL;
+        }, '<genexpr>');
+      };
+    }
     return function* (f) {
       const source = yield* first(f);
       for (const s of cellSlots) f.slots[s] = new Cell(undefined);
