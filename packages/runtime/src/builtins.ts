@@ -21,7 +21,7 @@ import { T, typeName, typeOf } from './types.ts';
 import { notImplementedHook } from './arith.ts';
 import { constructBuiltinTypes } from './constructors.ts';
 import {
-  DONE, PyBuiltin, PyClass, PyDict, PyClassMethod, PyFloat, PyInstance, PyIter, PyList, PyProperty, PyRange, PyStaticMethod,
+  DONE, EntityRef, PyBuiltin, PyClass, PyDict, PyClassMethod, PyFloat, PyInstance, PyIter, PyList, PyProperty, PyRange, PyStaticMethod,
   PySuper, PyTuple, type BuiltinImpl, type IterResult, type Kwargs, type Value,
 } from './values.ts';
 
@@ -268,10 +268,21 @@ function next(args: Value[]): Value {
   throw raise(exc.StopIteration, '');
 }
 
+/**
+ * Reject getattr() and hasattr() on another entity in synchronous code. The
+ * compiler turns only `ref.name` into a remote read, and client scripts handle
+ * these builtins before they get here.
+ */
+function rejectReference(builtin: string, obj: Value, name: Value): void {
+  if (!(obj instanceof EntityRef) || typeof name !== 'string') return;
+  throw raise(exc.RuntimeError, `${builtin}() cannot read ${obj.className}.${name} of another entity here: in an entity method write the attribute with a dot (ref.${name}), which becomes a remote read`);
+}
+
 function getattrFn(args: Value[]): Value {
   argCount('getattr', args, 2, 3);
   const name = args[1];
   if (typeof name !== 'string') throw raise(exc.TypeError, `attribute name must be string, not '${typeName(name)}'`);
+  rejectReference('getattr', args[0], name);
   if (args.length === 3) {
     try {
       return getAttr(args[0], name);
@@ -285,6 +296,7 @@ function getattrFn(args: Value[]): Value {
 
 function hasattrFn(args: Value[]): Value {
   argCount('hasattr', args, 2, 2);
+  rejectReference('hasattr', args[0], args[1]);
   try {
     getAttr(args[0], args[1] as string);
     return true;

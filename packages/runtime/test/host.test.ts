@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   constructEntity, deepCopy, EntityRef, formatException, invokeMethod, loadProgram, makeException, exc, pyRepr,
-  resumeMethod, type ExecContext, type Outcome, type RuntimeProgram,
+  resumeMethod, runDirect, type ExecContext, type Outcome, type RuntimeProgram,
 } from '../src/index.ts';
 import { PyList } from '../src/values.ts';
 
@@ -167,5 +167,29 @@ describe('host API', () => {
     const r = invokeMethod(program, bank.entity, 'nope', [], [], ctx);
     expect(r.kind).toBe('raise');
     if (r.kind === 'raise') expect(formatException(r.exception)).toBe("AttributeError: 'Bank' object has no attribute 'nope'");
+  });
+});
+
+describe('getattr on another entity in a method', () => {
+  it('raises an error that names the dot syntax', () => {
+    const source = `
+from stateflow import entity
+
+
+@entity
+class A:
+    def __init__(self, name: str):
+        self.name: str = name
+        self.v: int = 5
+
+    def __key__(self):
+        return self.name
+
+    def peek(self, other: "A") -> int:
+        return getattr(other, "v")
+`;
+    const compiled = compile(source, 'entities.py');
+    const result = runDirect(compiled.ir!, 'a = A("a")\nb = A("b")\nprint(a.peek(b))\n');
+    expect(result.error).toBe('RuntimeError: getattr() cannot read A.v of another entity here: in an entity method write the attribute with a dot (ref.v), which becomes a remote read');
   });
 });
