@@ -111,9 +111,10 @@ export class Executor {
             case 'raise': {
               if (t.exc === null) {
                 // `$exc` keeps the last handled exception after its clause ends,
-                // so a bare raise outside any clause has nothing to re-raise.
+                // so a bare raise outside any clause has nothing to re-raise,
+                // unless a `finally` clause may be running with it pending.
                 const current = f.slots[m.excSlot];
-                const isActive = m.handlerBlocks.has(blk.id) || m.reraiseBlocks.has(blk.id);
+                const isActive = m.hasFinallyHandler || m.handlerBlocks.has(blk.id) || m.reraiseBlocks.has(blk.id);
                 if (!isActive || !(current instanceof PyInstance)) throw raise(exc.RuntimeError, 'No active exception to reraise');
                 throw new PyError(current);
               }

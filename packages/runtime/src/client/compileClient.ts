@@ -14,7 +14,7 @@ import { copyAcrossBoundary } from '../copy.ts';
 import { exc, PyError, raise } from '../exceptions.ts';
 import type { ClientRequest, Resumption } from '../host.ts';
 import { binOpName, unbound, type NameRef } from '../interp/compileExpr.ts';
-import { exceptionMatches, makeRaisable, setCause, StmtCompiler, withContext, type StmtEnv } from '../interp/compileStmt.ts';
+import { caught, exceptionMatches, makeRaisable, setCause, StmtCompiler, withContext, type StmtEnv } from '../interp/compileStmt.ts';
 import { handling, toPyError } from '../interp/errors.ts';
 import { BREAK, Cell, CONTINUE, Frame, NORMAL, RETURN, type Ev, type Signal } from '../interp/frame.ts';
 import { bindArgs, type ParamSpec } from '../interp/params.ts';
@@ -737,7 +737,7 @@ export class ClientCompiler extends StmtCompiler {
           r = yield* body(f);
           completed = true;
         } catch (e) {
-          const pe = toPyError(e);
+          const pe = caught(e);
           let handled = false;
           for (let i = 0; i < handlers.length; i++) {
             const h = handlers[i];
@@ -765,7 +765,21 @@ export class ClientCompiler extends StmtCompiler {
       }
       if (finalbody !== null) {
         const returned = r === RETURN ? f.ret : savedRet;
-        const fr = yield* finalbody(f);
+        let fr: Signal;
+        if (pending === null) {
+          fr = yield* finalbody(f);
+        } else {
+          // While an exception is pending, `finally` runs as a handler of it.
+          const handled = pending.exc;
+          handling.push(handled);
+          try {
+            fr = yield* finalbody(f);
+          } catch (raised) {
+            throw withContext(toPyError(raised), handled);
+          } finally {
+            handling.pop();
+          }
+        }
         if (fr !== NORMAL) return fr;
         if (pending !== null) throw pending;
         f.ret = returned;

@@ -46,6 +46,12 @@ export interface CompiledMethod {
   handlerBlocks: Set<string>;
   /** The `unmatched` blocks of except terminators: their bare `raise` propagates `$exc`. */
   reraiseBlocks: Set<string>;
+  /**
+   * True when a `finally` clause can run with an exception pending (some
+   * handler block is not an except dispatch). A bare raise there re-raises
+   * `$exc`, and the blocks do not show whether it is pending.
+   */
+  hasFinallyHandler: boolean;
   entry: string;
   spec: ParamSpec;
 }
@@ -95,10 +101,11 @@ function successors(b: BlockIR): string[] {
  * are followed too. The `finally` clause of the same statement lies in that
  * span as well, so it counts as part of the clause.
  */
-function handlerRegions(method: MethodIR): { handlerBlocks: Set<string>; reraiseBlocks: Set<string> } {
+function handlerRegions(method: MethodIR): { handlerBlocks: Set<string>; reraiseBlocks: Set<string>; hasFinallyHandler: boolean } {
   const byId = new Map(method.blocks.map((b) => [b.id, b]));
   const handlerBlocks = new Set<string>();
   const reraiseBlocks = new Set<string>();
+  const hasFinallyHandler = method.blocks.some((b) => b.handler !== null && byId.get(b.handler)?.terminator.kind !== 'except');
   for (const b of method.blocks) {
     const t = b.terminator;
     if (t.kind !== 'except') continue;
@@ -116,7 +123,7 @@ function handlerRegions(method: MethodIR): { handlerBlocks: Set<string>; reraise
       work.push(...successors(x));
     }
   }
-  return { handlerBlocks, reraiseBlocks };
+  return { handlerBlocks, reraiseBlocks, hasFinallyHandler };
 }
 
 export function compileMethod(env: StmtEnv, className: string, method: MethodIR, spec: (scope: Scope) => ParamSpec): CompiledMethod {

@@ -308,7 +308,7 @@ export class StmtCompiler extends ExprCompiler {
       try {
         r = body(f);
       } catch (e) {
-        const pe = toPyError(e);
+        const pe = caught(e);
         for (const h of handlers) {
           if (h.matches(f, pe.exc)) return h.run(f, pe.exc);
         }
@@ -322,7 +322,7 @@ export class StmtCompiler extends ExprCompiler {
       try {
         r = handlers.length === 0 ? body(f) : (() => { const x = body(f); completed = true; return x; })();
       } catch (e) {
-        const pe = toPyError(e);
+        const pe = caught(e);
         for (const h of handlers) {
           if (h.matches(f, pe.exc)) return h.run(f, pe.exc);
         }
@@ -344,7 +344,22 @@ export class StmtCompiler extends ExprCompiler {
         pending = e instanceof PyError ? e : e instanceof RangeError ? toPyError(e) : e;
       }
       const returned = r === RETURN ? f.ret : savedRet;
-      const fr = finalbody(f);
+      let fr: Signal;
+      if (failed && pending instanceof PyError) {
+        // While an exception is pending, `finally` runs as a handler of it:
+        // it is the context of new exceptions and what a bare raise re-raises.
+        const handled = pending.exc;
+        handling.push(handled);
+        try {
+          fr = finalbody(f);
+        } catch (raised) {
+          throw withContext(toPyError(raised), handled);
+        } finally {
+          handling.pop();
+        }
+      } else {
+        fr = finalbody(f);
+      }
       if (fr !== NORMAL) return fr;
       if (failed) throw pending;
       f.ret = returned;
@@ -539,6 +554,17 @@ function deleteName(ref: NameRef, id: string, quiet = false): (f: Frame) => void
 export function setCause(inst: PyInstance, cause: Value): void {
   inst.attrs.set('__cause__', cause === null ? null : makeRaisable(cause));
   inst.attrs.set('__suppress_context__', true);
+}
+
+/**
+ * Convert an exception caught by a `try` inside an `except` or `finally`
+ * block, setting the exception handled there as its __context__ (as CPython
+ * does when it is raised), since it never leaves that block.
+ */
+export function caught(e: unknown): PyError {
+  const pe = toPyError(e);
+  const handled = handling[handling.length - 1];
+  return handled === undefined ? pe : withContext(pe, handled);
 }
 
 /** An exception leaving an `except` block gets the handled one as __context__ (implicit chaining). */

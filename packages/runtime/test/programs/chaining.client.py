@@ -13,3 +13,5 @@ try:
         b.fail()
 except ValueError as e:
     print(repr(e.__context__))
+print(a.finally_after_handler(b))
+print(a.bare_raise_in_finally(b))

@@ -89,3 +89,26 @@ class Src:
                 raise ValueError("v") from None
         except ValueError as e:
             return repr(e.__context__) + repr(e.__cause__) + str(e.__suppress_context__)
+
+    def finally_after_handler(self, other: "Src") -> str:
+        try:
+            try:
+                other.get()
+                raise KeyError("k")
+            except KeyError:
+                other.get()
+            finally:
+                raise ValueError("f")
+        except ValueError as e:
+            return repr(e.__context__)
+
+    def bare_raise_in_finally(self, other: "Src") -> str:
+        try:
+            try:
+                other.get()
+                raise KeyError("k")
+            finally:
+                other.get()
+                raise
+        except KeyError as e:
+            return repr(e)

@@ -19,3 +19,24 @@ class Box:
 
     def limits(self) -> int:
         return self.LIMIT + Box.LIMIT
+
+    def context_inside(self) -> list:
+        out = []
+        try:
+            raise KeyError("outer")
+        except KeyError:
+            try:
+                [][1]
+            except IndexError as error:
+                out.append(repr(error.__context__))
+        try:
+            try:
+                raise KeyError("pending")
+            finally:
+                try:
+                    raise TypeError("t")
+                except TypeError as error:
+                    out.append(repr(error.__context__))
+        except KeyError:
+            pass
+        return out
