@@ -91,6 +91,7 @@ export function copyWorkerState(executor: Executor, state: WorkerState, memo: Me
     held: copyMap(state.held, (h) => copyHeld(executor, h, memo)),
     ready: state.ready.map((m) => copyMessage(executor, m, memo)),
     effects: new Map(state.effects),
+    forgotten: new Map(state.forgotten),
   };
 }
 

@@ -73,6 +73,8 @@ export class Simulation {
   stepIndex = 0;
   /** Messages and client steps processed so far, besides checkpoint traffic: idle periods skip checkpoints. */
   activity = 0;
+  /** Simulated time when a reply was last released or a client last finished: the stall guard's start. */
+  lastProgressAt = 0;
   /** Queue events processed so far. */
   eventsProcessed = 0;
   /** Index of the first step of the event being processed: where a planned `{event: N}` fault fires. */
@@ -161,6 +163,10 @@ export class Simulation {
       this.now = next.time;
       if (this.now > this.limits.ticksMax) {
         this.fail('limit', `simulated time passed ${this.limits.ticksMax} ticks (limit ticksMax)`);
+        break;
+      }
+      if (this.now - this.lastProgressAt > this.limits.stallTicksMax && !this.areClientsDone()) {
+        this.failStalled();
         break;
       }
       this.eventFirstStep = this.stepIndex;
@@ -333,7 +339,15 @@ export class Simulation {
   }
 
   onClientDone(): void {
-    // Nothing to do yet: the fault window closes by itself once every client is done.
+    // The fault window closes by itself once every client is done.
+    this.lastProgressAt = this.now;
+  }
+
+  private failStalled(): void {
+    const waiting = this.gateway.unanswered()[0];
+    const what = waiting === undefined ? 'the clients wait' : `request ${waiting.requestId} (${waiting.label}) waits`;
+    this.fail('limit', `no reply reached a client for ${this.limits.stallTicksMax} ticks while ${what} `
+      + `(limit stallTicksMax); the run retries or recovers without progress: look at the last steps of the trace, or raise the limit`);
   }
 
   isFaultWindowOpen(): boolean {

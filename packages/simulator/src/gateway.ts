@@ -10,7 +10,7 @@ import type { ClientRequest, ClientSession } from '@entflow/runtime';
 import type { Resumption } from './executor.ts';
 import type { Simulation } from './engine.ts';
 import { copyMessage } from './copying.ts';
-import { clientEndpoint, EGRESS, INGRESS, type Chain, type Message, type Payload } from './model.ts';
+import { clientEndpoint, EGRESS, FINISHED_ATTEMPT, INGRESS, type Chain, type Message, type Payload } from './model.ts';
 
 /** What a checkpoint saves of the ingress: how far each client's log was dispatched and answered. */
 export interface GatewaySnapshot {
@@ -242,6 +242,12 @@ export class Gateway {
     }
     client.answered++;
     this.progress.delete(entry.requestId);
+    if (sim.mode !== 'exactly-once' && entry.isTxCapable) {
+      // A duplicated message may have forked the chain. A fork still inside
+      // the transaction could lock entities after the commit, and nothing
+      // would release them because a request with a reply is never retried.
+      this.forget(entry.requestId, FINISHED_ATTEMPT);
+    }
     if (this.txSlot === entry.requestId) {
       this.txSlot = null;
     }
@@ -269,6 +275,7 @@ export class Gateway {
     }
     this.released.add(entry.requestId);
     sim.stats.repliesReleased++;
+    sim.lastProgressAt = sim.now;
     this.latencies.push(sim.now - entry.loggedAt);
     sim.appendOutput(output);
     const client = this.clients[entry.clientId];
@@ -348,6 +355,12 @@ export class Gateway {
   }
 
   private retry(entry: LogEntry): void {
+    const sim = this.sim;
+    if (entry.attempt + 1 >= sim.limits.attemptsPerRequestMax) {
+      sim.fail('limit', `request ${entry.requestId} (${entry.label}) was sent ${sim.limits.attemptsPerRequestMax} times without a reply `
+        + `(limit attemptsPerRequestMax); look at its last attempt in the trace for what it waits on, or raise the limit`);
+      return;
+    }
     entry.attempt++;
     this.forget(entry.requestId, entry.attempt);
     this.dispatch(entry);

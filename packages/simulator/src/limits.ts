@@ -26,6 +26,14 @@ export interface SimulationLimits {
   faultsMax: number;
   /** Recoveries per run, so a fault plan cannot keep the cluster recovering forever. */
   recoveriesMax: number;
+  /** At-least-once: times one request is sent (first attempt and retries). */
+  attemptsPerRequestMax: number;
+  /**
+   * Simulated time a run may go on while clients wait and no reply reaches
+   * them: a run that only retries, recovers or checkpoints ends here
+   * instead of running on until `ticksMax`.
+   */
+  stallTicksMax: number;
 }
 
 export const DEFAULT_LIMITS: SimulationLimits = {
@@ -41,6 +49,8 @@ export const DEFAULT_LIMITS: SimulationLimits = {
   workersMax: 64,
   faultsMax: 10_000,
   recoveriesMax: 1_000,
+  attemptsPerRequestMax: 100,
+  stallTicksMax: 5_000_000,
 };
 
 /** Characters of a repr kept in trace summaries. */

@@ -96,9 +96,23 @@ export function chainOf(payload: Payload): Chain | null {
   }
 }
 
-/** Data messages are subject to network faults; barriers are not (see docs/simulator.md). */
+/**
+ * Data messages are subject to network faults. Engine control messages are
+ * not (see docs/simulator.md): barriers, transaction ends and their
+ * acknowledgements, and forgets. A lost `txEnd` or `forget` would leave a lock
+ * that nothing releases, and every later request on that entity would wait
+ * for it forever.
+ */
 export function isDataMessage(payload: Payload): boolean {
-  return payload.kind !== 'barrier';
+  switch (payload.kind) {
+    case 'barrier':
+    case 'txEnd':
+    case 'txEndAck':
+    case 'forget':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** A suspended method waiting on this worker for the reply to its remote request. */
@@ -145,7 +159,17 @@ export interface WorkerState {
   ready: Message[];
   /** Invocations applied, by `requestId|Class/key|method`. */
   effects: Map<string, number>;
+  /**
+   * Weak modes: per request, the attempts below this number were forgotten
+   * (`FINISHED_ATTEMPT` once the request was answered). Their messages may
+   * still run, but they take no locks, so an orphaned copy of a chain can
+   * never hold a lock that nobody releases.
+   */
+  forgotten: Map<number, number>;
 }
+
+/** `attemptBelow` of the `forget` sent once a request has its reply: every attempt. */
+export const FINISHED_ATTEMPT = Number.MAX_SAFE_INTEGER;
 
 export function emptyWorkerState(): WorkerState {
   return {
@@ -157,6 +181,7 @@ export function emptyWorkerState(): WorkerState {
     held: new Map(),
     ready: [],
     effects: new Map(),
+    forgotten: new Map(),
   };
 }
 

@@ -26,7 +26,9 @@ export interface MessageFaultRule {
 interface Channel {
   lastDeliverAt: number;
   sentCount: number;
-  /** `sim.eventsProcessed` of the event that last sent on this channel, and `sentCount` before it. */
+  /** Data messages sent: a planned rule's `after` counts only those, because control messages are never faulted. */
+  dataCount: number;
+  /** `sim.eventsProcessed` of the event that last sent data on this channel, and `dataCount` before it. */
   eventMark: number;
   eventBase: number;
 }
@@ -90,12 +92,13 @@ export class Network {
   send(from: Endpoint, to: Endpoint, payload: Payload): void {
     const sim = this.sim;
     const channel = this.channelOf(from, to);
-    if (channel.eventMark !== sim.eventsProcessed) {
+    const isData = isDataMessage(payload);
+    if (isData && channel.eventMark !== sim.eventsProcessed) {
       channel.eventMark = sim.eventsProcessed;
-      channel.eventBase = channel.sentCount;
+      channel.eventBase = channel.dataCount;
     }
     const index = channel.sentCount++;
-    const indexInEvent = index - channel.eventBase;
+    const indexInEvent = isData ? channel.dataCount++ - channel.eventBase : 0;
     const message: Message = {
       id: this.nextMessageId++,
       from,
@@ -107,7 +110,6 @@ export class Network {
     };
     sim.stats.messagesSent++;
 
-    const isData = isDataMessage(payload);
     if (isData && this.applyPartition(message)) {
       return;
     }
@@ -140,7 +142,7 @@ export class Network {
     const key = `${from}>${to}`;
     let channel = this.channels.get(key);
     if (channel === undefined) {
-      channel = { lastDeliverAt: 0, sentCount: 0, eventMark: -1, eventBase: 0 };
+      channel = { lastDeliverAt: 0, sentCount: 0, dataCount: 0, eventMark: -1, eventBase: 0 };
       this.channels.set(key, channel);
     }
     return channel;

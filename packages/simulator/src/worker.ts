@@ -6,7 +6,7 @@
 import type { EntityState, ExecContext, Outcome, Resumption, Value } from './executor.ts';
 import type { Simulation } from './engine.ts';
 import {
-  EGRESS, effectKey, emptyWorkerState,
+  chainOf, EGRESS, effectKey, emptyWorkerState, FINISHED_ATTEMPT,
   type Chain, type Message, type Payload, type ReplyAddress, type WorkerState,
 } from './model.ts';
 import type { StepDraft } from './recorder.ts';
@@ -243,7 +243,7 @@ export class WorkerNode {
     }
     const order: [number, number] = [p.chain.requestId, p.chain.creations++];
     this.state.entities.set(entityId, { state: p.entity, order, lockedBy: null });
-    if (p.chain.txDepth > 0) {
+    if (p.chain.txDepth > 0 && !this.isForgotten(p.chain)) {
       this.addUndo(p.chain, entityId, null, order);
     }
     this.countEffect(p.chain.requestId, entityId, '__init__');
@@ -397,7 +397,7 @@ export class WorkerNode {
 
   /** Record a pre-image and take the lock the first time a running transaction touches an entity. */
   private touchForTransaction(chain: Chain, entityId: string): void {
-    if (chain.txDepth === 0) {
+    if (chain.txDepth === 0 || this.isForgotten(chain)) {
       return;
     }
     const record = this.state.entities.get(entityId);
@@ -492,17 +492,45 @@ export class WorkerNode {
     }
   }
 
-  /** Weak modes: a request was given up or retried; drop what its older attempts left here. */
+  /**
+   * Weak modes: a request was answered, given up or retried; drop what its
+   * older attempts left here (frames, held output, locks and the messages
+   * waiting for a lock) and remember them, so their stray messages take no
+   * more locks.
+   */
   private onForget(message: Message, requestId: number, attemptBelow: number): void {
     const step = this.sim.beginStep('timeout', this.index, message, { requestId });
-    step.text = `forget attempts of request ${requestId} below ${attemptBelow}`;
+    step.text = attemptBelow === FINISHED_ATTEMPT
+      ? `forget request ${requestId}: it has its reply`
+      : `forget attempts of request ${requestId} below ${attemptBelow}`;
+    const known = this.state.forgotten.get(requestId) ?? 0;
+    if (attemptBelow > known) {
+      this.state.forgotten.set(requestId, attemptBelow);
+    }
     for (const [frameId, frame] of this.state.frames) {
       if (frame.requestId === requestId && frame.attempt < attemptBelow) {
         this.state.frames.delete(frameId);
       }
     }
+    const isStale = (m: Message): boolean => {
+      const chain = chainOf(m.payload);
+      return chain !== null && chain.requestId === requestId && chain.attempt < attemptBelow;
+    };
+    for (const [entityId, waiters] of this.state.lockWaiters) {
+      const kept = waiters.filter((m) => !isStale(m));
+      if (kept.length === 0) {
+        this.state.lockWaiters.delete(entityId);
+      } else {
+        this.state.lockWaiters.set(entityId, kept);
+      }
+    }
     this.state.held.delete(requestId);
     this.finishLocalTransaction(requestId, false);
+  }
+
+  /** True when the chain's attempt was forgotten here: it may still run, but it takes no locks. */
+  private isForgotten(chain: Chain): boolean {
+    return chain.attempt < (this.state.forgotten.get(chain.requestId) ?? 0);
   }
 
   private waitForLock(message: Message, entityId: string, chain: Chain, step: StepLike): boolean {
@@ -556,6 +584,9 @@ export class WorkerNode {
     const durable = emptyWorkerState();
     durable.entities = this.state.entities;
     durable.effects = this.state.effects;
+    // Written through like the entities, so the stray messages of attempts
+    // that are over take no locks after a restart either.
+    durable.forgotten = this.state.forgotten;
     durable.nextFrameId = this.state.nextFrameId;
     for (const record of durable.entities.values()) {
       record.lockedBy = null;
