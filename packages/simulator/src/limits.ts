@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: SimulationLimits = {
   workersMax: 64,
   faultsMax: 10_000,
   recoveriesMax: 1_000,
-  attemptsPerRequestMax: 100,
+  attemptsPerRequestMax: 1_000,
   stallTicksMax: 5_000_000,
 };
 
