@@ -14,12 +14,21 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** Sample values for "needs a value" messages. */
+const EXAMPLE_VALUES: Record<string, string> = {
+  client: 'client.py', mode: 'at-least-once', faults: 'plan.json', workers: '3', clients: '2', seed: '7',
+  seeds: '1..100', threads: '2', show: '5', emit: 'dot',
+};
+
 export function parseArgs(argv: string[], specs: readonly FlagSpec[], command: string): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg.startsWith('-') && !arg.startsWith('--') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg} for "entflow ${command}": options are spelled --name (see "entflow ${command} --help")`);
+    }
     if (!arg.startsWith('--') || arg === '--') {
       positional.push(arg);
       continue;
@@ -44,8 +53,8 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[], command: s
       value = argv[i + 1];
       i++;
     }
-    if (value === undefined || value === '') {
-      throw new UsageError(`option --${name} needs a value`);
+    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
+      throw new UsageError(`option --${name} needs a value, e.g. --${name} ${EXAMPLE_VALUES[name] ?? 'VALUE'}`);
     }
     flags.set(name, value);
   }

@@ -35,7 +35,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (rest.includes('--help') || rest.includes('-h')) {
       const help = HELP[command as keyof typeof HELP];
       if (help === undefined) {
-        throw new UsageError(`unknown command "${command}" (commands: compile, run, sweep)`);
+        throw new UsageError(`unknown command "${command}" (commands: compile, run, sweep; see "entflow --help")`);
       }
       io.stdout(`${help}\n`);
       return 0;
@@ -55,25 +55,58 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`entflow: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    // A bug of ours, not of the input: one line instead of a stack trace.
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`entflow: internal error: ${text}; this is a bug in entflow, please report it with the command line\n`);
+    return 1;
   }
 }
 
 // ---------------------------------------------------------------- shared
 
-export function readSource(path: string, what: string): string {
+/** What an empty input file should contain instead, by the file's role. */
+const EMPTY_HINTS: Record<string, string> = {
+  'entities file': ', or add the @entity classes to it',
+  'client script': ', or add the calls to make to it',
+  'fault plan': ', or write {"faults": []} for a plan without faults',
+};
+
+/**
+ * Read a text input file. Missing and unreadable files, directories, bytes
+ * that are not UTF-8 text and (unless `allowEmpty`) empty files are usage
+ * errors that name the file and what to give instead.
+ */
+export function readSource(path: string, what: string, allowEmpty = true): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    let reason = String(code ?? error);
+    let reason = `${String(code ?? error)}; check the path and its permissions`;
     if (code === 'ENOENT') {
-      reason = 'no such file';
+      reason = 'no such file; check the path';
     } else if (code === 'EISDIR') {
-      reason = 'is a directory';
+      reason = 'it is a directory; give a file in it';
+    } else if (code === 'EACCES') {
+      reason = 'permission denied; check its permissions';
     }
     throw new UsageError(`cannot read ${what} "${path}": ${reason}`);
   }
+  const zero = bytes.indexOf(0);
+  let text: string;
+  try {
+    if (zero !== -1) {
+      throw new Error('NUL byte');
+    }
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const where = zero !== -1 ? `a NUL byte at offset ${zero}` : 'bytes that are not UTF-8';
+    throw new UsageError(`${what} "${path}" is not a text file (it contains ${where}); give a UTF-8 text file`);
+  }
+  if (!allowEmpty && text.trim() === '') {
+    throw new UsageError(`${what} "${path}" is empty; check the path${EMPTY_HINTS[what] ?? ''}`);
+  }
+  return text;
 }
 
 function onePositional(args: ParsedArgs, command: string): string {
@@ -86,8 +119,8 @@ function onePositional(args: ParsedArgs, command: string): string {
 }
 
 /** Compile `path`; prints diagnostics and returns null on errors. */
-export function compileFile(path: string, io: Io): ProgramIR | null {
-  const source = readSource(path, 'entities file');
+export function compileFile(path: string, io: Io, allowEmpty = true): ProgramIR | null {
+  const source = readSource(path, 'entities file', allowEmpty);
   const result = compile(source, path);
   for (const diagnostic of result.diagnostics) {
     io.stderr(`${formatDiagnostic(path, diagnostic)}\n`);
@@ -108,16 +141,16 @@ function faultsFlag(args: ParsedArgs, workers: number): FaultPlan | undefined {
   if (path === undefined) {
     return undefined;
   }
-  const text = readSource(path, 'fault plan');
+  const text = readSource(path, 'fault plan', false);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`fault plan "${path}" is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`fault plan "${path}" is not valid JSON: ${(error as Error).message}; fix the syntax (format in docs/fault-plan.md)`);
   }
   const check = validateFaultPlan(json, workers);
   if (!check.ok) {
-    throw new UsageError(`fault plan "${path}" is invalid:\n  ${check.errors.join('\n  ')}`);
+    throw new UsageError(`fault plan "${path}" is invalid (format in docs/fault-plan.md):\n  ${check.errors.join('\n  ')}`);
   }
   return check.plan;
 }
@@ -138,8 +171,9 @@ export function scenarioConfig(args: ParsedArgs, command: string, io: Io): Simul
   if (clientPath === undefined) {
     throw new UsageError(`"entflow ${command}" needs --client CLIENT.py`);
   }
-  const client = readSource(clientPath, 'client script');
-  const ir = compileFile(file, io);
+  // Empty files compile, but a run of one does nothing useful: almost always a wrong path.
+  const ir = compileFile(file, io, false);
+  const client = readSource(clientPath, 'client script', false);
   const isClientValid = checkClientFile(clientPath, client, io);
   if (ir === null || !isClientValid) {
     return null;
@@ -163,7 +197,12 @@ export function describeRunStart(config: SimulationConfig, profile: RunResult['c
   const lines = [`seed ${config.seed}, mode ${config.mode}, ${config.workers} worker${config.workers === 1 ? '' : 's'}, ${config.clients ?? 1} client${(config.clients ?? 1) === 1 ? '' : 's'}`];
   const faults = config.faults?.faults ?? [];
   lines.push(faults.length === 0 ? 'fault plan: none' : `fault plan:\n${faults.map((f) => `  ${JSON.stringify(f)}`).join('\n')}`);
-  lines.push(profile === null ? 'chaos: off' : `chaos profile (from the seed):\n${describeProfile(profile).split('\n').map((l) => `  ${l}`).join('\n')}`);
+  if (profile === null) {
+    // A sweep has no single profile: every seed draws its own.
+    lines.push(config.chaos === true ? 'chaos: on (each seed draws its own profile)' : 'chaos: off');
+    return lines.join('\n');
+  }
+  lines.push(`chaos profile (from the seed):\n${describeProfile(profile).split('\n').map((l) => `  ${l}`).join('\n')}`);
   return lines.join('\n');
 }
 

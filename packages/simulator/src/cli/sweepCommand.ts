@@ -34,9 +34,6 @@ export async function runSweep(args: ParsedArgs, io: Io): Promise<number> {
   }
   if (!isJson) {
     io.stderr(`${describeRunStart({ ...config, seed: range.first }, null).replace(/^seed \d+/, `seeds ${range.first}..${range.last}`)}\n`);
-    if (config.chaos === true) {
-      io.stderr('chaos: on (each seed draws its own profile)\n');
-    }
   }
   const seeds = Array.from({ length: count }, (_, i) => range.first + i);
   const outcomes = threads > 1
@@ -62,7 +59,7 @@ export async function runSweep(args: ParsedArgs, io: Io): Promise<number> {
 function report(config: SimulationConfig, count: number, failing: SweepOutcome[], show: number, shrunk: { seed: number; plan: unknown; runs: number } | null): string {
   const lines = [`${count} seeds, ${failing.length} failing (${config.mode})`];
   for (const outcome of failing.slice(0, show)) {
-    lines.push(`seed ${outcome.seed}: ${outcome.endReason === 'completed' ? '' : `${outcome.endReason}: ${outcome.endMessage} `}`);
+    lines.push(outcome.endReason === 'completed' ? `seed ${outcome.seed}:` : `seed ${outcome.seed}: ${outcome.endReason}: ${outcome.endMessage}`);
     for (const violation of outcome.violations.slice(0, 3)) {
       lines.push(`  - ${violation.message}`);
     }
