@@ -26,6 +26,10 @@ const DUNDER: Record<BinOpName, [string, string]> = {
 /** Formatting hook for `str % args`, set by percentFormat.ts. */
 export const percentHook = { format: (_fmt: string, _args: Value): Value => null };
 export const notImplementedHook = { value: null as Value };
+/** `dict.update(src)`, set by containerMethods.ts (importing it here would be an import cycle). */
+export const dictUpdateHook = {
+  update: (_d: PyDict, _src: Value): void => { throw new Error('dictUpdateHook is not set'); },
+};
 
 function unsupported(op: string, a: Value, b: Value, inPlace = false): never {
   const shown = inPlace ? `${op}=` : op === '**' ? '** or pow()' : op;
@@ -139,9 +143,12 @@ export function arith(op: BinOpName, a: Value, b: Value, inPlace = false): Value
     if (typeof a === 'boolean' && typeof b === 'boolean' && (op === '&' || op === '|' || op === '^')) {
       return op === '&' ? a && b : op === '|' ? a || b : a !== b;
     }
-    return intOp(op, ia, ib);
+    return intOp(op, ia, ib, inPlace);
   }
   if ((a instanceof PyFloat || ia !== null) && (b instanceof PyFloat || ib !== null)) {
+    // Check the operator before converting, so `2**1100 & 1.5` raises
+    // CPython's TypeError and not the OverflowError of the int conversion.
+    if (!FLOAT_OPS.has(op)) return unsupported(op, a, b, inPlace);
     const r = floatOp(op, asFloat(a)!, asFloat(b)!);
     if (r !== undefined) return r;
     return unsupported(op, a, b, inPlace);
@@ -150,10 +157,13 @@ export function arith(op: BinOpName, a: Value, b: Value, inPlace = false): Value
   if (r !== undefined) return r;
   const u = userBinop(op, a, b);
   if (u !== undefined) return u;
+  if (op === '+' && typeof a === 'string') {
+    throw raise(exc.TypeError, `can only concatenate str (not "${typeName(b)}") to str`);
+  }
   return unsupported(op, a, b, inPlace);
 }
 
-function intOp(op: BinOpName, a: Int, b: Int): Value {
+function intOp(op: BinOpName, a: Int, b: Int, inPlace: boolean): Value {
   switch (op) {
     case '+': return intAdd(a, b);
     case '-': return intSub(a, b);
@@ -170,7 +180,7 @@ function intOp(op: BinOpName, a: Int, b: Int): Value {
     case '<<': return intShift(a, b, true);
     case '>>': return intShift(a, b, false);
     case '&': case '|': case '^': return intBitOp(a, b, op);
-    default: return unsupported(op, a, b);
+    default: return unsupported(op, a, b, inPlace);
   }
 }
 
@@ -223,6 +233,9 @@ function exactIntegerPow(x: number, n: number): number {
   }
   return x < 0 && k % 2 === 1 ? -r : r;
 }
+
+/** Operators that float defines; the others reject a float operand. */
+const FLOAT_OPS: ReadonlySet<BinOpName> = new Set(['+', '-', '*', '/', '//', '%', '**']);
 
 function floatOp(op: BinOpName, x: number, y: number): Value | undefined {
   switch (op) {
@@ -422,8 +435,9 @@ export function inplace(op: BinOpName, a: Value, b: Value): Value {
     else for (const [k, h] of b.table.entries()) if (!a.table.discard(k)) a.table.addWithHash(k, h);
     return a;
   }
-  if (a instanceof PyDict && op === '|' && b instanceof PyDict) {
-    for (const e of b.map.values()) dictSet(a, e.key, e.value);
+  if (a instanceof PyDict && op === '|') {
+    // dict |= accepts whatever dict.update() accepts, not only a dict.
+    dictUpdateHook.update(a, b);
     return a;
   }
   if (a instanceof PyInstance) {
@@ -433,7 +447,7 @@ export function inplace(op: BinOpName, a: Value, b: Value): Value {
       if (r !== notImplementedHook.value) return r;
     }
   }
-  if (op === '+' && typeof a === 'string' && typeof b === 'string') return add(a, b);
+  if (op === '+' && typeof a === 'string') return add(a, b);
   return arith(op, a, b, true);
 }
 

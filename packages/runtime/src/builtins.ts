@@ -246,7 +246,12 @@ function pow(args: Value[], kwargs: Kwargs): Value {
     const [a, b, m] = all;
     const isI = (v: Value) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
     if (!isI(a) || !isI(b) || !isI(m)) {
-      throw raise(exc.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+      // CPython tries each operand's three-argument power: float's rejects any
+      // modulus, and without a float operand no type accepts the call.
+      if (all.some((v) => v instanceof PyFloat)) {
+        throw raise(exc.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+      }
+      throw raise(exc.TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(a)}', '${typeName(b)}', '${typeName(m)}'`);
     }
     return intPowMod(asIntArg(a, ''), asIntArg(b, ''), asIntArg(m, ''));
   }

@@ -5,7 +5,7 @@ import { truthy } from './compare.ts';
 import { exc, raise, raiseWith } from './exceptions.ts';
 import { eqIdentityFirst, hashKey } from './hashing.ts';
 import { checkSize, dictDelete, dictGet, dictSet, getIter, setFromIterable, toArray } from './iteration.ts';
-import { setOp } from './arith.ts';
+import { dictUpdateHook, setOp } from './arith.ts';
 import { pyRepr } from './repr.ts';
 import { PySetTable } from './setTable.ts';
 import { sortValues } from './sort.ts';
@@ -127,6 +127,8 @@ function updateDict(d: PyDict, a: Value[], k: [string, Value][] | null, name: st
 }
 
 export { updateDict };
+
+dictUpdateHook.update = (d, src) => updateDict(d, [src], null, 'update');
 
 export const dictMethods: Record<string, Method<PyDict>> = {
   get: (d, a) => {
