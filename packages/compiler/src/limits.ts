@@ -47,6 +47,15 @@ export const FSTRING_DEPTH_MAX = 8;
  */
 export const DIAGNOSTICS_MAX = 100;
 
+/**
+ * Maximum number of syntax errors parse() returns for one file. A binary or
+ * badly mangled file yields an error on nearly every line, so parse() keeps
+ * the first ones and ends with one "too many syntax errors" diagnostic.
+ * Must stay below DIAGNOSTICS_MAX, which bounds what the tokenizer and the
+ * parser each collect before the errors are ordered and cut.
+ */
+export const SYNTAX_ERRORS_MAX = 20;
+
 // ---------------------------------------------------------------- analysis and splitting
 
 /**

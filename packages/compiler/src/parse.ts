@@ -3,6 +3,7 @@
 import type { Module } from './ast.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { makeDiagnostic } from './formatDiagnostic.ts';
+import { SYNTAX_ERRORS_MAX } from './limits.ts';
 import { LineTable } from './lineTable.ts';
 import { parseFileStatements } from './parser/compound.ts';
 import { Parser } from './parser/parser.ts';
@@ -12,7 +13,11 @@ import { tokenize } from './tokenizer.ts';
 export interface ParseResult {
   /** The tree; statements that failed to parse are left out. */
   module: Module;
-  /** Syntax errors, the one CPython would report first, then the others in source order. */
+  /**
+   * Syntax errors, the one CPython would report first, then the others in
+   * source order, at most SYNTAX_ERRORS_MAX plus one final "too many syntax
+   * errors" diagnostic. A null byte is reported alone, as CPython does.
+   */
   diagnostics: Diagnostic[];
 }
 
@@ -43,7 +48,7 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
     const parser = new Parser(source, tokenized.tokens, parserIssues, lineTable);
     module = { kind: 'Module', body: parseFileStatements(parser), start: 0, end: source.length };
     moveEndOfFileIssues(parserIssues, source);
-    issues = orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, endOfLastLine(source));
+    issues = capSyntaxIssues(orderSyntaxIssues(tokenized.issues, parserIssues, lineTable, endOfLastLine(source)));
   } catch (error) {
     // The bounds in limits.ts keep recursion shallow; this is the last guard
     // that keeps an unforeseen input from escaping as an exception.
@@ -58,6 +63,28 @@ export function parse(source: string, fileName = '<input>'): ParseResult {
   }
   const diagnostics = issues.map((issue) => makeDiagnostic(lineTable, issue.code, issue.message, issue));
   return { module, diagnostics };
+}
+
+/**
+ * Cuts the ordered errors to what a person can act on. CPython rejects a
+ * source with a null byte before tokenizing it, so that error stands alone;
+ * the other errors of such a (usually binary) file are noise. Otherwise the
+ * first SYNTAX_ERRORS_MAX errors are kept and one more diagnostic, at the
+ * first error left out, says that reporting stopped.
+ */
+function capSyntaxIssues(issues: SyntaxIssue[]): SyntaxIssue[] {
+  const sourceIssue = issues.find((issue) => issue.origin === 'source');
+  if (sourceIssue !== undefined) return [sourceIssue];
+  if (issues.length <= SYNTAX_ERRORS_MAX) return issues;
+
+  const firstOmitted = issues[SYNTAX_ERRORS_MAX]!;
+  return [...issues.slice(0, SYNTAX_ERRORS_MAX), {
+    code: SyntaxErrorCode.TooManyErrors,
+    message: `stopped reporting syntax errors after the first ${SYNTAX_ERRORS_MAX}. Fix those, or check that the file is Python source text`,
+    start: firstOmitted.start,
+    end: firstOmitted.end,
+    origin: firstOmitted.origin,
+  }];
 }
 
 /** Returns the offset where the last line's text ends, before a final newline. */

@@ -34,6 +34,7 @@ export const SyntaxErrorCode = {
   InvalidFString: 'E0008',
   InvalidArguments: 'E0009',
   OutsideContext: 'E0010',
+  TooManyErrors: 'E0011',
 } as const;
 
 export type SyntaxErrorCode = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorCode];
