@@ -160,15 +160,21 @@ export class Simulation {
         }
         break;
       }
-      this.now = next.time;
-      if (this.now > this.limits.ticksMax) {
-        this.fail('limit', `simulated time passed ${this.limits.ticksMax} ticks (limit ticksMax)`);
-        break;
-      }
-      if (this.now - this.lastProgressAt > this.limits.stallTicksMax && !this.areClientsDone()) {
+      if (next.time - this.lastProgressAt > this.limits.stallTicksMax && !this.areClientsDone()) {
         this.failStalled();
         break;
       }
+      if (next.time > this.limits.ticksMax) {
+        if (this.areClientsDone()) {
+          // Only leftovers remain (a restart or heal planned far ahead, stray
+          // messages): the clients saw everything, so the run is complete.
+          this.end('completed', null);
+        } else {
+          this.fail('limit', `simulated time passed ${this.limits.ticksMax} ticks (limit ticksMax)`);
+        }
+        break;
+      }
+      this.now = next.time;
       this.eventFirstStep = this.stepIndex;
       this.eventsProcessed++;
       this.process(next.item);

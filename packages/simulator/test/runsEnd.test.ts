@@ -38,4 +38,21 @@ describe('runs end', () => {
     expect(result.endMessage).toContain('no reply reached a client for 20000 ticks');
     expect(result.endMessage).toContain('(limit stallTicksMax)');
   }, 20_000);
+
+  it('a crash that never restarts ends at the stall bound', () => {
+    const s = scenario('03-bank-transfer-transactional');
+    const faults = { faults: [{ at: { time: 50 }, kind: 'crash' as const, worker: 1, restartAfterTicks: 999_999_999 }] };
+    const { result } = simulate(configFor(s, { faults, recordTrace: false }));
+    expect(result.endReason).toBe('limit');
+    expect(result.endMessage).toMatch(/^no reply reached a client for 5000000 ticks while request \d+ \(.+\) waits \(limit stallTicksMax\)/);
+  }, 20_000);
+
+  it('a restart planned past the time bound leaves the run complete', () => {
+    const s = scenario('03-bank-transfer-transactional');
+    const faults = { faults: [{ at: { time: 50 }, kind: 'crash' as const, worker: 1, restartAfterTicks: 999_999_999 }] };
+    const { result } = simulate(configFor(s, { mode: 'at-most-once', faults, recordTrace: false }));
+    expect(result.endReason).toBe('completed');
+    expect(result.error).toMatch(/^TimeoutError: /);
+    expect(result.stats.ticks).toBeLessThan(1_000_000);
+  }, 20_000);
 });
