@@ -53,6 +53,9 @@ export const DEFAULT_LIMITS: SimulationLimits = {
   stallTicksMax: 5_000_000,
 };
 
+/** Seeds in one sweep: each keeps an outcome with its fired faults in memory. */
+export const SWEEP_SEEDS_MAX = 100_000;
+
 /** Characters of a repr kept in trace summaries. */
 export const SUMMARY_REPR_CHARS_MAX = 80;
 

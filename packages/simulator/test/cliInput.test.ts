@@ -71,9 +71,11 @@ describe('entflow input errors', () => {
       + '  faults[0].kind: expected one of crash, drop, duplicate, delay, reorder, partition, slow, got "explode"');
   });
 
-  it('reversed seed range', async () => {
+  it('reversed and huge seed ranges', async () => {
     await expectUsage(['sweep', ENTITIES, '--client', CLIENT, '--seeds', '5..1'],
       'option --seeds must look like A..B with A <= B (integers up to 4294967295), got "5..1"');
+    await expectUsage(['sweep', ENTITIES, '--client', CLIENT, '--seeds', '0..4294967295'],
+      'option --seeds covers 4294967296 seeds, more than 100000 per sweep; split the range into several sweeps');
   });
 
   it('zero workers and threads', async () => {

@@ -20,6 +20,8 @@ export function sweepInThreads(config: SimulationConfig, seeds: number[], thread
       void worker.terminate();
     });
     worker.once('error', reject);
+    // A thread that ends without its outcomes would otherwise leave the sweep waiting forever.
+    worker.once('exit', (code) => reject(new Error(`a sweep thread stopped (exit code ${code}) before it sent its outcomes`)));
   }));
   return Promise.all(runs).then((parts) => parts.flat().sort((a, b) => a.seed - b.seed));
 }

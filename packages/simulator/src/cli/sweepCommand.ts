@@ -1,6 +1,7 @@
 // `entflow sweep`: many seeds, the first failures, and a shrunk fault plan.
 
 import { prepareSweep, parseSeedRange, runSeed, shrinkFaultPlan, type SweepOutcome } from '../sweep.ts';
+import { SWEEP_SEEDS_MAX } from '../limits.ts';
 import type { SimulationConfig } from '../trace.ts';
 import { integerFlag, stringFlag, UsageError, type ParsedArgs } from './args.ts';
 import { describeRunStart, scenarioConfig, type Io } from './main.ts';
@@ -17,6 +18,9 @@ export async function runSweep(args: ParsedArgs, io: Io): Promise<number> {
   const range = parseSeedRange(rangeText);
   if (range === null) {
     throw new UsageError(`option --seeds must look like A..B with A <= B (integers up to 4294967295), got "${rangeText}"`);
+  }
+  if (range.last - range.first + 1 > SWEEP_SEEDS_MAX) {
+    throw new UsageError(`option --seeds covers ${range.last - range.first + 1} seeds, more than ${SWEEP_SEEDS_MAX} per sweep; split the range into several sweeps`);
   }
   const config = scenarioConfig(args, 'sweep', io);
   if (config === null) {
