@@ -67,6 +67,7 @@ function copyUndo(executor: Executor, entry: UndoEntry, memo: Memo): UndoEntry {
 
 function copyHeld(executor: Executor, held: HeldOutput, memo: Memo): HeldOutput {
   return {
+    attempt: held.attempt,
     pendingAcks: held.pendingAcks,
     messages: held.messages.map((m) => ({ to: m.to, payload: copyPayload(executor, m.payload, memo) })),
   };

@@ -62,8 +62,8 @@ export type Payload =
   | { kind: 'return'; frameId: number; resumption: Resumption; chain: Chain }
   | { kind: 'reply'; resumption: Resumption; chain: Chain }
   | { kind: 'barrier'; checkpoint: number }
-  | { kind: 'txEnd'; requestId: number; abort: boolean; origin: number }
-  | { kind: 'txEndAck'; requestId: number }
+  | { kind: 'txEnd'; requestId: number; attempt: number; abort: boolean; origin: number }
+  | { kind: 'txEndAck'; requestId: number; attempt: number }
   /** Weak modes: drop frames, locks and undo entries of attempts below `attemptBelow` (no undo). */
   | { kind: 'forget'; requestId: number; attemptBelow: number };
 
@@ -138,10 +138,14 @@ export interface UndoEntry {
   entityId: string;
   preimage: EntityState | null;
   order: [number, number];
+  /** Attempt of the request that took it (weak modes retry; always 0 in exactly-once). */
+  attempt: number;
 }
 
 /** A message a worker holds until every worker acknowledged a transaction's undo. */
 export interface HeldOutput {
+  /** Attempt of the request whose undo it waits for. */
+  attempt: number;
   pendingAcks: number;
   messages: { to: Endpoint; payload: Payload }[];
 }

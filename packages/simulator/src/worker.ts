@@ -144,9 +144,9 @@ export class WorkerNode {
       case 'return':
         return this.onReturn(message, payload);
       case 'txEnd':
-        return this.onTxEnd(message, payload.requestId, payload.abort, payload.origin);
+        return this.onTxEnd(message, payload.requestId, payload.attempt, payload.abort, payload.origin);
       case 'txEndAck':
-        return this.onTxEndAck(message, payload.requestId);
+        return this.onTxEndAck(message, payload.requestId, payload.attempt);
       case 'forget':
         return this.onForget(message, payload.requestId, payload.attemptBelow);
       case 'reply':
@@ -405,7 +405,9 @@ export class WorkerNode {
       return;
     }
     const entries = this.state.undo.get(chain.requestId);
-    if (entries?.some((entry) => entry.entityId === entityId)) {
+    // An older attempt's pre-image does not count: a forget may drop it
+    // while this attempt still runs.
+    if (entries?.some((entry) => entry.entityId === entityId && entry.attempt === chain.attempt)) {
       return;
     }
     this.addUndo(chain, entityId, this.sim.executor.deepCopy(record.state, new Map()), record.order);
@@ -418,7 +420,7 @@ export class WorkerNode {
       entries = [];
       this.state.undo.set(chain.requestId, entries);
     }
-    entries.push({ entityId, preimage, order });
+    entries.push({ entityId, preimage, order, attempt: chain.attempt });
     const record = this.state.entities.get(entityId);
     if (record !== undefined) {
       record.lockedBy = chain.requestId;
@@ -429,22 +431,33 @@ export class WorkerNode {
   }
 
   private endTransaction(chain: Chain, isAbort: boolean): void {
-    this.finishLocalTransaction(chain.requestId, isAbort);
+    const attempt = chain.attempt;
+    this.finishLocalTransaction(chain.requestId, isAbort, (a) => a === attempt);
     const others = chain.txWorkers.filter((w) => w !== this.index);
     chain.txWorkers = [];
     for (const worker of others) {
-      this.sim.network.send(this.index, worker, { kind: 'txEnd', requestId: chain.requestId, abort: isAbort, origin: this.index });
+      this.sim.network.send(this.index, worker, { kind: 'txEnd', requestId: chain.requestId, attempt, abort: isAbort, origin: this.index });
     }
     if (isAbort && others.length > 0) {
       // The chain continues only after every worker restored its pre-images.
-      this.state.held.set(chain.requestId, { pendingAcks: others.length, messages: [] });
+      this.state.held.set(chain.requestId, { attempt, pendingAcks: others.length, messages: [] });
     }
   }
 
-  /** Restore (on abort) or drop this worker's pre-images of a transaction, and release its locks. */
-  finishLocalTransaction(requestId: number, isAbort: boolean): void {
-    const entries = this.state.undo.get(requestId) ?? [];
-    this.state.undo.delete(requestId);
+  /**
+   * Restore (on abort) or drop this worker's pre-images of a transaction
+   * taken by the attempts `isMine` accepts, and release their locks. Entries
+   * of other attempts of the request stay, with their locks.
+   */
+  finishLocalTransaction(requestId: number, isAbort: boolean, isMine: (attempt: number) => boolean): void {
+    const all = this.state.undo.get(requestId) ?? [];
+    const entries = all.filter((entry) => isMine(entry.attempt));
+    const others = all.filter((entry) => !isMine(entry.attempt));
+    if (others.length === 0) {
+      this.state.undo.delete(requestId);
+    } else {
+      this.state.undo.set(requestId, others);
+    }
     const executor = this.sim.executor;
     for (const entry of entries) {
       const record = this.state.entities.get(entry.entityId);
@@ -456,7 +469,8 @@ export class WorkerNode {
       }
     }
     for (const [entityId, record] of this.state.entities) {
-      if (record.lockedBy === requestId) {
+      const isStillHeld = others.some((other) => other.entityId === entityId);
+      if (record.lockedBy === requestId && !isStillHeld) {
         record.lockedBy = null;
         this.wakeLockWaiters(entityId);
       }
@@ -466,20 +480,20 @@ export class WorkerNode {
     }
   }
 
-  private onTxEnd(message: Message, requestId: number, isAbort: boolean, origin: number): void {
+  private onTxEnd(message: Message, requestId: number, attempt: number, isAbort: boolean, origin: number): void {
     const step = this.sim.beginStep('txEnd', this.index, message, { requestId });
     step.text = `${isAbort ? 'undo' : 'commit'} of request ${requestId}`;
-    this.finishLocalTransaction(requestId, isAbort);
+    this.finishLocalTransaction(requestId, isAbort, (a) => a === attempt);
     if (isAbort) {
-      this.sim.network.send(this.index, origin, { kind: 'txEndAck', requestId });
+      this.sim.network.send(this.index, origin, { kind: 'txEndAck', requestId, attempt });
     }
   }
 
-  private onTxEndAck(message: Message, requestId: number): void {
+  private onTxEndAck(message: Message, requestId: number, attempt: number): void {
     const step = this.sim.beginStep('txEnd', this.index, message, { requestId });
     const held = this.state.held.get(requestId);
     step.text = `undo acknowledged for request ${requestId}`;
-    if (held === undefined) {
+    if (held === undefined || held.attempt !== attempt) {
       return;
     }
     held.pendingAcks--;
@@ -524,8 +538,11 @@ export class WorkerNode {
         this.state.lockWaiters.set(entityId, kept);
       }
     }
-    this.state.held.delete(requestId);
-    this.finishLocalTransaction(requestId, false);
+    const held = this.state.held.get(requestId);
+    if (held !== undefined && held.attempt < attemptBelow) {
+      this.state.held.delete(requestId);
+    }
+    this.finishLocalTransaction(requestId, false, (a) => a < attemptBelow);
   }
 
   /** True when the chain's attempt was forgotten here: it may still run, but it takes no locks. */
