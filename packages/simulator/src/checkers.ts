@@ -4,6 +4,7 @@
 // effects applied per request with the reference, and evaluate @invariant
 // functions on consistent checkpoint snapshots and on the final state.
 
+import { stringifyJson, type JsonValue as RuntimeJson } from '@entflow/runtime';
 import type { CompletedCheckpoint } from './coordinator.ts';
 import type { Simulation } from './engine.ts';
 import type { EntityState } from './executor.ts';
@@ -127,7 +128,8 @@ export class Checkers {
   private checkState(actual: StateJson, expected: StateJson, referenceEffects: Map<string, number> | null, effects: Map<string, number>): void {
     for (const diff of diffStates(actual, expected)) {
       const explanation = referenceEffects === null ? null : this.explain(diff, referenceEffects, effects);
-      const shown = (v: JsonValue | undefined) => (v === undefined ? 'missing' : JSON.stringify(v));
+      // stringifyJson writes big ints (bigint) with every digit, where JSON.stringify throws.
+      const shown = (v: JsonValue | undefined) => (v === undefined ? 'missing' : stringifyJson(v as RuntimeJson));
       const what = diff.attribute === '*'
         ? `${diff.entity} ${diff.actual === undefined ? 'is missing' : 'exists'}, reference ${diff.expected === undefined ? 'has no such entity' : 'has it'}`
         : `${diff.entity}.${diff.attribute} is ${shown(diff.actual)}, reference ${shown(diff.expected)}`;

@@ -55,4 +55,11 @@ describe('runs end', () => {
     expect(result.error).toMatch(/^TimeoutError: /);
     expect(result.stats.ticks).toBeLessThan(1_000_000);
   }, 20_000);
+
+  it('state differences show big ints in full', () => {
+    const s = scenario('17-big-ints');
+    const { result } = simulate(configFor(s, { mode: 'at-most-once', chaos: true, seed: 8, recordTrace: false }));
+    const largest = result.violations.find((v) => v.attribute === 'largest');
+    expect(largest?.message).toContain('Calculator/calc.largest is 0, reference 222232244629420445529739893461909967206666939096499764990979600');
+  }, 20_000);
 });

@@ -1,5 +1,6 @@
 // `entflow sweep`: many seeds, the first failures, and a shrunk fault plan.
 
+import { stringifyJson, type JsonValue as RuntimeJson } from '@entflow/runtime';
 import { prepareSweep, parseSeedRange, runSeed, shrinkFaultPlan, type SweepOutcome } from '../sweep.ts';
 import { SWEEP_SEEDS_MAX } from '../limits.ts';
 import type { SimulationConfig } from '../trace.ts';
@@ -53,7 +54,8 @@ export async function runSweep(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   if (isJson) {
-    io.stdout(`${JSON.stringify({ seeds: count, failing: failing.slice(0, show), shrunk })}\n`);
+    // stringifyJson, because violations carry Python ints that may be bigints.
+    io.stdout(`${stringifyJson({ seeds: count, failing: failing.slice(0, show), shrunk } as unknown as RuntimeJson)}\n`);
   } else {
     io.stdout(report(config, count, failing, show, shrunk));
   }
