@@ -328,9 +328,32 @@ export class Simulation {
     this.recorder.noteMessageSent(message);
   }
 
+  /**
+   * Steps per request attempt, over every copy of its chain: a duplicated
+   * message forks the chain, and each fork carries its own `hops`, so
+   * forks of a deep recursion could multiply without any one copy reaching
+   * the limit.
+   */
+  private readonly attemptSteps = new Map<string, number>();
+
+  /** Start counting a fresh dispatch of a request (a replay after a rollback counts anew). */
+  resetChainSteps(requestId: number, attempt: number): void {
+    this.attemptSteps.delete(`${requestId}:${attempt}`);
+  }
+
+  /** Undo the count of a step that only waited for a lock. */
+  uncountChainStep(chain: Chain): void {
+    chain.hops--;
+    const key = `${chain.requestId}:${chain.attempt}`;
+    this.attemptSteps.set(key, (this.attemptSteps.get(key) ?? 1) - 1);
+  }
+
   /** Count a step of a request's chain; false (and the run ends) past the per-request limit. */
   noteChainStep(chain: Chain): boolean {
-    if (++chain.hops > this.limits.stepsPerRequestMax) {
+    const key = `${chain.requestId}:${chain.attempt}`;
+    const steps = (this.attemptSteps.get(key) ?? 0) + 1;
+    this.attemptSteps.set(key, steps);
+    if (++chain.hops > this.limits.stepsPerRequestMax || steps > this.limits.stepsPerRequestMax) {
       this.fail('limit', `request ${chain.requestId} took more than ${this.limits.stepsPerRequestMax} steps (limit stepsPerRequestMax)`);
       return false;
     }

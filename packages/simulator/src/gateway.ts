@@ -166,6 +166,7 @@ export class Gateway {
       sim.stats.messagesReplayed++;
     }
     entry.dispatchCount++;
+    sim.resetChainSteps(entry.requestId, entry.attempt);
     const chain: Chain = {
       requestId: entry.requestId,
       attempt: entry.attempt,

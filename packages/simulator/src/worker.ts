@@ -557,7 +557,7 @@ export class WorkerNode {
     }
     step.kind = 'wait';
     step.text = `${entityId} is locked by the transaction of request ${record.lockedBy}; waiting`;
-    chain.hops--;
+    this.sim.uncountChainStep(chain);
     let waiters = this.state.lockWaiters.get(entityId);
     if (waiters === undefined) {
       waiters = [];

@@ -62,4 +62,13 @@ describe('runs end', () => {
     const largest = result.violations.find((v) => v.attribute === 'largest');
     expect(largest?.message).toContain('Calculator/calc.largest is 0, reference 222232244629420445529739893461909967206666939096499764990979600');
   }, 20_000);
+
+  it('duplicated forks of a deep recursion share the step limit', () => {
+    const s = scenario('34-deep-recursion');
+    // Duplicates fork the recursive chain on every hop; each fork used to
+    // count its own steps, so the forks multiplied until the run's limit.
+    const { result } = simulate(configFor(s, { mode: 'at-least-once', chaos: true, seed: 36, limits: { stepsPerRequestMax: 5_000 }, recordTrace: false }));
+    expect(result.endReason).toBe('limit');
+    expect(result.endMessage).toMatch(/^request \d+ took more than 5000 steps \(limit stepsPerRequestMax\)$/);
+  }, 30_000);
 });
