@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The IDE lives in apps/ide; the dev server and the preview server bind to
-// loopback only, on fixed ports, so tests and the README can name the URL.
+// The IDE lives in apps/ide. The dev and preview servers bind to loopback
+// only, on fixed ports, so tests and the README can name the URL.
 export default defineConfig({
   root: 'apps/ide',
   publicDir: '../../public',

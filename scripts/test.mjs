@@ -1,6 +1,6 @@
 // Runs every test suite: the unit and property tests (vitest), then the
 // browser tests (Playwright driving Debian's Chromium). Each runner ends with
-// a line "N passed, N failed"; the exit status is non-zero if any failed.
+// a line "N passed, N failed". The exit status is non-zero if any failed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
