@@ -16,7 +16,7 @@ import { rt } from '../state.ts';
 import { getItem, setItem } from '../subscript.ts';
 import { typeName } from '../types.ts';
 import {
-  DONE, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PyObject, PySet, PySlice, PySuper, PyTuple, type Kwargs,
+  DONE, PyDict, PyFloat, PyFunction, PyInstance, PyIter, PyList, PySet, PySlice, PySuper, PyTuple, type Kwargs,
   type Value,
 } from '../values.ts';
 import { Cell, type Ev, type Frame, type Store } from './frame.ts';
@@ -213,8 +213,7 @@ export class ExprCompiler {
 
   /** Evaluate a list that may contain `*starred` items. */
   seqItems(scope: Scope, elts: Expr[]): (f: Frame) => Value[] {
-    const mayHoldSpread = (e: Expr) => e.kind === 'Name' && e.id.startsWith('$');
-    if (!elts.some((e) => e.kind === 'Starred' || mayHoldSpread(e))) {
+    if (!elts.some((e) => e.kind === 'Starred')) {
       const evs = this.exprs(scope, elts);
       const n = evs.length;
       return (f) => {
@@ -233,9 +232,7 @@ export class ExprCompiler {
           for (const x of toArray(v)) out.push(x);
           continue;
         }
-        const v = p.ev(f);
-        if (v instanceof PySpread) for (const x of v.items) out.push(x);
-        else out.push(v);
+        out.push(p.ev(f));
       }
       checkSize(out.length);
       return out;
@@ -396,17 +393,10 @@ export class ExprCompiler {
         };
       }
       case 'Lambda': return this.lambda(scope, node);
-      case 'Starred': {
-        // The splitter may hoist `*x` out of a display into a temporary
-        // (`$t = *x`, then `[$t, ...]`): the temporary holds the unpacked
-        // items, which seqItems splices back in.
-        const v = this.expr(scope, node.value);
-        return (f) => {
-          const x = v(f);
-          if (!isIterable(x)) throw raise(exc.TypeError, `Value after * must be an iterable, not ${typeName(x)}`);
-          return new PySpread(toArray(x));
-        };
-      }
+      case 'Starred':
+        // The splitter keeps every star inside its display or call, so a
+        // starred expression on its own is never valid here.
+        return () => { throw raise(exc.TypeError, "can't use starred expression here"); };
       default:
         return () => { throw raise(exc.NotImplementedError, `${node.kind} expressions are not supported by the entity language`); };
     }
@@ -634,11 +624,6 @@ export class ExprCompiler {
 }
 
 export const ellipsis = { value: null as Value };
-
-/** Items of a hoisted `*x`, spliced into the display or call that uses the temporary. */
-export class PySpread extends PyObject {
-  constructor(readonly items: Value[]) { super(); }
-}
 
 function compareFn(op: string): (a: Value, b: Value) => boolean {
   switch (op) {
