@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import { EXAMPLES } from '../examples/gallery.ts';
 import type { Example } from '../examples/gallery.ts';
 import { useLayoutStore } from '../stores/layoutStore.ts';
@@ -22,14 +22,7 @@ function openExample(example: Example, withFaults: boolean): void {
 export function GalleryDialog() {
   const isOpen = useLayoutStore((state) => state.isGalleryOpen);
   const setOpen = useLayoutStore((state) => state.setGalleryOpen);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const dialogRef = useModalDialog(isOpen);
 
   return (
     <dialog ref={dialogRef} className="dialog gallery" onClose={() => setOpen(false)} data-testid="gallery.dialog" aria-label="Examples">

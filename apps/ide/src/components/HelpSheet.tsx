@@ -1,18 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import { SHORTCUTS } from '../hooks/shortcuts.ts';
 import { useLayoutStore } from '../stores/layoutStore.ts';
 
 export function HelpSheet() {
   const isOpen = useLayoutStore((state) => state.isHelpOpen);
   const setOpen = useLayoutStore((state) => state.setHelpOpen);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const dialogRef = useModalDialog(isOpen);
 
   return (
     <dialog ref={dialogRef} className="dialog help" onClose={() => setOpen(false)} data-testid="help.dialog" aria-label="Keyboard shortcuts">
