@@ -86,7 +86,7 @@ export type ClientRequest =
 export type ClientStep = ClientRequest | { kind: 'done'; error: Value | null };
 
 export interface ClientSession {
-  /** Run the script until its next entity interaction; `reply` answers the previous request. */
+  /** Run the script until its next entity interaction. `reply` is the result of the previous request. */
   next(reply?: Resumption): ClientStep;
 }
 
@@ -139,7 +139,7 @@ export function constructEntity(
   return impl.constructEntity(program, className, args, kwargs, ctx);
 }
 
-/** A remote read of `attr`: a copy of the value, or AttributeError. */
+/** Read `attr` for another entity: returns a copy of the value, or AttributeError. */
 export function readAttribute(program: RuntimeProgram, entity: EntityState, attr: string): Resumption {
   return impl.readAttribute(program, entity, attr);
 }

@@ -12,7 +12,7 @@ import type { Simulation } from './engine.ts';
 import { copyMessage } from './copying.ts';
 import { clientEndpoint, EGRESS, FINISHED_ATTEMPT, INGRESS, type Chain, type Message, type Payload } from './model.ts';
 
-/** What a checkpoint saves of the ingress: how far each client's log was dispatched and answered. */
+/** The ingress part of a checkpoint: how far each client's log was dispatched and replied to. */
 export interface GatewaySnapshot {
   dispatched: number[];
   answered: number[];
@@ -76,7 +76,7 @@ export class Gateway {
     };
   }
 
-  /** Requests logged but not answered, for the reply checker. */
+  /** Requests logged but not yet replied to, for the reply checker. */
   unanswered(): LogEntry[] {
     return this.clients.flatMap((c) => c.log.slice(c.answered));
   }
@@ -228,7 +228,7 @@ export class Gateway {
     step.text = this.acceptReply(payload.chain, payload.resumption);
   }
 
-  /** Mark a reply answered and release it (or hold it for the next checkpoint); returns a trace line. */
+  /** Record the reply to a request and release it, or hold it for the next checkpoint. Returns a trace line. */
   private acceptReply(chain: Chain, resumption: Resumption): string {
     const sim = this.sim;
     const entry = this.entries.get(chain.requestId);
